@@ -1,0 +1,185 @@
+/**
+ * Validates the document against schemas/topology.schema.json with ajv and turns every
+ * violation into one readable sentence at the exact key or value it concerns.
+ */
+import Ajv from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import topologySchema from '../../../../schemas/topology.schema.json';
+import type { LineIndex, Range } from '../text/lineIndex';
+import type { Finding } from '../findings';
+import type { YamlNode } from '../yaml/yamlTree';
+import { getPair, nodeAtPath, resolveAlias } from '../yaml/treeQueries';
+import { closestName } from '../text/closestName';
+import { quote } from '../text/quote';
+
+let validator: ValidateFunction | undefined;
+
+function getValidator(): ValidateFunction {
+  if (validator === undefined) {
+    const ajv = new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true, strict: false });
+    validator = ajv.compile(topologySchema);
+  }
+  return validator;
+}
+
+/** JSON pointer (`/switches/leaf~11`) to path segments. */
+export function pointerSegments(pointer: string): string[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+/** Where in the file a path is, in the user's words ("port group 2 of switch `leaf1`"). */
+export function describeLocation(segments: readonly string[]): string {
+  const [top, name, sub, index] = segments;
+  if (top === 'switches' && name !== undefined) {
+    if (sub === 'ports' && index !== undefined) return `port group ${Number(index) + 1} of switch ${quote(name)}`;
+    return `switch ${quote(name)}`;
+  }
+  if (top === 'servers' && name !== undefined) {
+    if (sub === 'nics') return `the NICs of server group ${quote(name)}`;
+    if (sub === 'virtualization') return `the virtualization of server group ${quote(name)}`;
+    return `server group ${quote(name)}`;
+  }
+  if (top === 'links' && name !== undefined) return `link ${Number(name) + 1}`;
+  if (top === 'design') return '`design`';
+  if (top === undefined) return 'the topology';
+  return quote(top);
+}
+
+const TYPE_WORDS: Record<string, string> = {
+  string: 'a string',
+  integer: 'a whole number',
+  number: 'a number',
+  boolean: 'true or false',
+  object: 'a map of `key: value` pairs',
+  array: 'a list',
+  null: 'empty',
+};
+
+function typeWords(type: unknown): string {
+  const types = Array.isArray(type) ? type : [type];
+  return types.map((t) => TYPE_WORDS[String(t)] ?? String(t)).join(' or ');
+}
+
+function describeNode(node: YamlNode | undefined, text: string): string {
+  const resolved = resolveAlias(node);
+  if (resolved === undefined) return 'nothing';
+  if (resolved.kind === 'map') return 'a map';
+  if (resolved.kind === 'seq') return `a list of ${resolved.items.length}`;
+  if (resolved.kind === 'alias') return 'an alias';
+  if (resolved.value === null && resolved.text === '') return 'nothing';
+  const source = text.slice(resolved.start, resolved.end);
+  return quote(source.length > 40 ? `${source.slice(0, 40)}…` : source);
+}
+
+interface Located {
+  range: Range;
+  message: string;
+}
+
+/** The subject of a message: the key's name, or "item N of `list`" for list items. */
+function subjectOf(segments: readonly string[]): string {
+  const last = segments[segments.length - 1];
+  if (last === undefined) return 'The file';
+  if (/^\d+$/.test(last)) {
+    const parent = segments[segments.length - 2];
+    return `Item ${Number(last) + 1} of ${quote(parent ?? 'the list')}`;
+  }
+  return quote(last);
+}
+
+function locationSuffix(segments: readonly string[]): string {
+  const last = segments[segments.length - 1];
+  const parentSegments = /^\d+$/.test(last ?? '') ? segments.slice(0, -2) : segments.slice(0, -1);
+  if (parentSegments.length === 0) return '';
+  const where = describeLocation(parentSegments);
+  return where === quote(parentSegments[parentSegments.length - 1]) ? ` in ${where}` : ` of ${where}`;
+}
+
+function explain(error: ErrorObject, root: YamlNode | undefined, text: string, lines: LineIndex): Located | undefined {
+  const segments = pointerSegments(error.instancePath);
+  const target = nodeAtPath(root, segments);
+  const valueRange = (): Range => (target ? lines.range(target.node.start, target.node.end) : lines.range(0, Math.min(1, text.length)));
+  const keyRange = (): Range => (target?.pair ? lines.range(target.pair.key.start, target.pair.key.end) : lines.range(0, Math.min(1, text.length)));
+  const subject = `${subjectOf(segments)}${locationSuffix(segments)}`;
+  const got = describeNode(target?.node, text);
+  const params = error.params as Record<string, unknown>;
+  const speedMessage = (): Located => ({
+    range: valueRange(),
+    message: `${subject} must be a speed such as 25G, 100G, 400G or 1.6T (a positive number followed by M, G or T); got ${got}.`,
+  });
+
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const name = String(params.additionalProperty);
+      const map = resolveAlias(target?.node);
+      const pair = map?.kind === 'map' ? getPair(map, name) : undefined;
+      const allowed = Object.keys((error.parentSchema as { properties?: Record<string, unknown> })?.properties ?? {});
+      const where = describeLocation(segments);
+      const suggestion = closestName(name, allowed);
+      const hint = suggestion !== undefined ? ` Did you mean ${quote(suggestion)}?` : '';
+      const list = allowed.length > 0 ? ` Allowed keys: ${allowed.join(', ')}.` : '';
+      return {
+        range: pair ? lines.range(pair.key.start, pair.key.end) : keyRange(),
+        message: `Unknown key ${quote(name)} in ${where}.${hint}${list}`,
+      };
+    }
+    case 'required': {
+      const where = describeLocation(segments);
+      const sentence = `${where.charAt(0).toUpperCase()}${where.slice(1)} is missing the required key ${quote(String(params.missingProperty))}.`;
+      return { range: keyRange(), message: sentence };
+    }
+    case 'type':
+      if ((error.parentSchema as { pattern?: string } | undefined)?.pattern !== undefined) return speedMessage();
+      if (segments.length === 0) {
+        return { range: valueRange(), message: `The file must be a map with keys such as \`topology:\` and \`switches:\`; got ${got}.` };
+      }
+      return { range: valueRange(), message: `${subject} must be ${typeWords(params.type)}; got ${got}.` };
+    case 'enum': {
+      const allowed = (params.allowedValues as unknown[]).map(String);
+      const value = resolveAlias(target?.node);
+      const suggestion = value?.kind === 'scalar' ? closestName(value.text, allowed) : undefined;
+      const hint = suggestion !== undefined ? ` Did you mean ${quote(suggestion)}?` : '';
+      return { range: valueRange(), message: `${subject} must be one of ${allowed.join(', ')}; got ${got}.${hint}` };
+    }
+    case 'pattern':
+      return speedMessage();
+    case 'minimum':
+      return { range: valueRange(), message: `${subject} must be at least ${String(params.limit)}; got ${got}.` };
+    case 'maximum':
+      return { range: valueRange(), message: `${subject} must be at most ${String(params.limit)}; got ${got}.` };
+    case 'minLength':
+      return { range: valueRange(), message: `${subject} must not be empty.` };
+    case 'minItems':
+    case 'maxItems': {
+      const last = segments[segments.length - 1];
+      if (last === 'between') return { range: valueRange(), message: `${subject} must name exactly two switches; got ${got}.` };
+      if (last === 'ports') return { range: valueRange(), message: `${subject} needs at least one port group.` };
+      if (last === 'leaves') return { range: valueRange(), message: `${subject} needs at least one leaf.` };
+      const bound = error.keyword === 'minItems' ? 'at least' : 'at most';
+      return { range: valueRange(), message: `${subject} must have ${bound} ${String(params.limit)} items; got ${got}.` };
+    }
+    default:
+      return { range: valueRange(), message: `${subject} is not valid here (${error.keyword}).` };
+  }
+}
+
+/** Schema findings for a parsed document whose plain value is `value`. */
+export function validateSchema(value: unknown, root: YamlNode | undefined, text: string, lines: LineIndex): Finding[] {
+  const validate = getValidator();
+  if (validate(value)) return [];
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  for (const error of validate.errors ?? []) {
+    const located = explain(error, root, text, lines);
+    if (located === undefined) continue;
+    const key = `${located.range.start.line}:${located.range.start.character}:${located.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    findings.push({ rule: 'schema', severity: 'error', message: located.message, range: located.range });
+  }
+  return findings;
+}

@@ -1,0 +1,32 @@
+/** Linter settings, read leniently: anything missing, null or malformed means the default. */
+import type { SeveritySetting } from './findings';
+import { RULES } from './rules/catalog';
+
+export interface LintSettings {
+  /** Severity overrides by rule id. */
+  rules: ReadonlyMap<string, SeveritySetting>;
+  /** Files larger than this are parsed and schema-checked, but not analysed. */
+  maxFileSizeMB: number;
+}
+
+export const DEFAULT_MAX_FILE_SIZE_MB = 20;
+
+export const DEFAULT_SETTINGS: LintSettings = { rules: new Map(), maxFileSizeMB: DEFAULT_MAX_FILE_SIZE_MB };
+
+const SEVERITIES = new Set<string>(['off', 'info', 'warning', 'error']);
+
+/** Turns the `topology` settings section (any shape, from any client) into LintSettings. */
+export function normalizeSettings(raw: unknown): LintSettings {
+  if (raw === null || typeof raw !== 'object') return DEFAULT_SETTINGS;
+  const section = raw as Record<string, unknown>;
+  const rules = new Map<string, SeveritySetting>();
+  const rawRules = section.rules;
+  if (rawRules !== null && typeof rawRules === 'object' && !Array.isArray(rawRules)) {
+    for (const [id, value] of Object.entries(rawRules as Record<string, unknown>)) {
+      if (RULES.has(id) && typeof value === 'string' && SEVERITIES.has(value)) rules.set(id, value as SeveritySetting);
+    }
+  }
+  const size = section.maxFileSizeMB;
+  const maxFileSizeMB = typeof size === 'number' && Number.isFinite(size) && size > 0 ? size : DEFAULT_MAX_FILE_SIZE_MB;
+  return { rules, maxFileSizeMB };
+}

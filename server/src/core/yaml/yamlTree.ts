@@ -1,0 +1,333 @@
+/**
+ * A positioned YAML tree built in one pass from js-yaml's event stream.
+ *
+ * js-yaml 5's `parseEvents` reports every scalar and collection with source offsets
+ * and never constructs JavaScript values, so aliases stay references (no alias bomb can
+ * expand here) and every key and value keeps its exact range.
+ */
+import { parseEvents, getScalarValue, load, EVENT_ID, SCALAR_STYLE, COLLECTION_STYLE } from 'js-yaml';
+import type { Event, ScalarEvent } from 'js-yaml';
+
+export type ScalarValue = string | number | boolean | null;
+export type ScalarStyle = 'plain' | 'single' | 'double' | 'literal' | 'folded';
+
+interface NodeBase {
+  /** Offset of the first character of the node (quotes included). */
+  start: number;
+  /** Offset just after the node. */
+  end: number;
+  anchor?: string;
+  tag?: string;
+}
+
+export interface ScalarNode extends NodeBase {
+  kind: 'scalar';
+  /** The resolved value (YAML 1.2 core schema). */
+  value: ScalarValue;
+  /** The decoded text of the scalar (what a string value would be). */
+  text: string;
+  style: ScalarStyle;
+}
+
+export interface MapNode extends NodeBase {
+  kind: 'map';
+  pairs: Pair[];
+  flow: boolean;
+}
+
+export interface Pair {
+  key: YamlNode;
+  value: YamlNode;
+}
+
+export interface SeqNode extends NodeBase {
+  kind: 'seq';
+  items: YamlNode[];
+  flow: boolean;
+}
+
+export interface AliasNode extends NodeBase {
+  kind: 'alias';
+  name: string;
+  /** The anchored node this alias refers to; undefined when the anchor is unknown. */
+  target: YamlNode | undefined;
+}
+
+export type YamlNode = ScalarNode | MapNode | SeqNode | AliasNode;
+
+export interface YamlError {
+  message: string;
+  start: number;
+  end: number;
+}
+
+export interface ParsedYaml {
+  /** The document's root node; undefined for an empty document or when parsing failed. */
+  root: YamlNode | undefined;
+  /** Syntax errors, as js-yaml reports them; when non-empty, `root` must not be analysed. */
+  errors: YamlError[];
+  /** Number of nodes in the tree (aliases count once). */
+  nodeCount: number;
+  /** True when the text holds nothing but whitespace and comments. */
+  empty: boolean;
+}
+
+const STYLE_NAMES: Record<number, ScalarStyle> = {
+  [SCALAR_STYLE.PLAIN]: 'plain',
+  [SCALAR_STYLE.SINGLE_QUOTED]: 'single',
+  [SCALAR_STYLE.DOUBLE_QUOTED]: 'double',
+  [SCALAR_STYLE.LITERAL_BLOCK]: 'literal',
+  [SCALAR_STYLE.FOLDED_BLOCK]: 'folded',
+};
+
+/** Deepest collection nesting accepted; deeper input is a syntax error, never a stack overflow. */
+export const MAX_DEPTH = 100;
+
+const NULL_RE = /^(?:~|null|Null|NULL)?$/;
+const TRUE_RE = /^(?:true|True|TRUE)$/;
+const FALSE_RE = /^(?:false|False|FALSE)$/;
+const INT_RE = /^[-+]?[0-9]+$/;
+const OCT_RE = /^0o[0-7]+$/;
+const HEX_RE = /^0x[0-9a-fA-F]+$/;
+const FLOAT_RE = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
+const INF_RE = /^[-+]?\.(?:inf|Inf|INF)$/;
+const NAN_RE = /^\.(?:nan|NaN|NAN)$/;
+
+/** Resolves a plain scalar the way the YAML 1.2 core schema does. */
+export function resolvePlainScalar(text: string): ScalarValue {
+  const first = text.charCodeAt(0);
+  // Fast path: most scalars in a topology start with a letter that cannot begin a number.
+  if (text.length > 0 && ((first >= 0x61 && first <= 0x7a && first !== 0x74 && first !== 0x66 && first !== 0x6e) || first === 0x5b)) {
+    return text;
+  }
+  if (NULL_RE.test(text)) return null;
+  if (TRUE_RE.test(text)) return true;
+  if (FALSE_RE.test(text)) return false;
+  if (INT_RE.test(text)) return Number.parseInt(text, 10);
+  if (OCT_RE.test(text)) return Number.parseInt(text.slice(2), 8);
+  if (HEX_RE.test(text)) return Number.parseInt(text.slice(2), 16);
+  if (FLOAT_RE.test(text)) return Number.parseFloat(text);
+  if (INF_RE.test(text)) return text.startsWith('-') ? -Infinity : Infinity;
+  if (NAN_RE.test(text)) return Number.NaN;
+  return text;
+}
+
+function resolveTaggedScalar(tag: string, text: string): ScalarValue {
+  switch (tag) {
+    case '!!str':
+    case 'tag:yaml.org,2002:str':
+      return text;
+    case '!!int':
+    case '!!float':
+      return Number(text);
+    case '!!bool':
+      return TRUE_RE.test(text);
+    case '!!null':
+      return null;
+    default:
+      return text;
+  }
+}
+
+function isBlank(text: string): boolean {
+  return /^(?:[ \t\r\n\uFEFF]|#[^\n]*)*$/.test(text);
+}
+
+interface OpenCollection {
+  node: MapNode | SeqNode;
+  children: YamlNode[];
+}
+
+/** Range of the token at `offset`, for errors: the run of non-blank characters there. */
+function errorSpan(text: string, offset: number): { start: number; end: number } {
+  let start = Math.max(0, Math.min(offset, text.length));
+  if (start === text.length && start > 0) start--;
+  let end = start;
+  while (end < text.length && end - start < 80 && !/[\s,\]}]/.test(text[end])) end++;
+  if (end === start) end = Math.min(text.length, start + 1);
+  return { start, end };
+}
+
+function exceptionToError(text: string, error: unknown): YamlError {
+  const e = error as { reason?: string; message?: string; mark?: { position?: number } };
+  const message = e.reason ?? (typeof e.message === 'string' ? e.message.split('\n')[0] : 'unreadable YAML');
+  const position = typeof e.mark?.position === 'number' ? e.mark.position : 0;
+  return { message, ...errorSpan(text, position) };
+}
+
+/** Where the second document of a stream begins: its `---` marker, or the first content after the first document. */
+function secondDocumentOffset(text: string, after: number): number {
+  const re = /^(?:---|\.\.\.)/gm;
+  re.lastIndex = after;
+  const match = re.exec(text);
+  return match ? match.index : after;
+}
+
+/** Parses one YAML document into a positioned tree; never throws. */
+export function parseYaml(text: string): ParsedYaml {
+  let events: Event[];
+  try {
+    events = parseEvents(text, { maxDepth: MAX_DEPTH });
+  } catch (error) {
+    if (isBlank(text)) return { root: undefined, errors: [], nodeCount: 0, empty: true };
+    return { root: undefined, errors: [exceptionToError(text, error)], nodeCount: 0, empty: false };
+  }
+  const builder = new TreeBuilder(text);
+  const errors: YamlError[] = [];
+  let documents = 0;
+  let hasTags = false;
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i];
+    if (event.type === EVENT_ID.DOCUMENT) {
+      documents++;
+      if (documents === 2) {
+        const at = secondDocumentOffset(text, builder.lastEnd);
+        errors.push({
+          message: 'a topology file holds one YAML document; a second document starts here',
+          ...errorSpan(text, at),
+        });
+        break;
+      }
+      continue;
+    }
+    if ('tagStart' in event && event.tagStart !== -1) hasTags = true;
+    builder.add(event);
+  }
+  errors.push(...builder.errors);
+  if (hasTags && errors.length === 0) {
+    // Tags are rare in topology files; let js-yaml's constructor judge them (unknown or
+    // unresolvable tags). Aliases stay shared references there, so this is cheap.
+    try {
+      load(text, { maxDepth: MAX_DEPTH });
+    } catch (error) {
+      errors.push(exceptionToError(text, error));
+    }
+  }
+  errors.sort((a, b) => a.start - b.start);
+  if (errors.length > 0) return { root: undefined, errors: errors.slice(0, 1), nodeCount: builder.nodeCount, empty: false };
+  return { root: builder.root, errors, nodeCount: builder.nodeCount, empty: builder.root === undefined && isBlank(text) };
+}
+
+class TreeBuilder {
+  root: YamlNode | undefined;
+  nodeCount = 0;
+  lastEnd = 0;
+  readonly errors: YamlError[] = [];
+  private readonly stack: OpenCollection[] = [];
+  private readonly anchors = new Map<string, YamlNode>();
+
+  constructor(private readonly text: string) {}
+
+  add(event: Event): void {
+    switch (event.type) {
+      case EVENT_ID.SCALAR:
+        this.attach(this.scalar(event));
+        return;
+      case EVENT_ID.ALIAS: {
+        const name = this.text.slice(event.anchorStart, event.anchorEnd);
+        const target = this.anchors.get(name);
+        const node: AliasNode = { kind: 'alias', name, target, start: Math.max(0, event.anchorStart - 1), end: event.anchorEnd };
+        if (target === undefined) {
+          this.errors.push({ message: `unidentified alias "${name}"`, start: node.start, end: node.end });
+        }
+        this.attach(node);
+        return;
+      }
+      case EVENT_ID.MAPPING:
+      case EVENT_ID.SEQUENCE: {
+        const flow = event.style === COLLECTION_STYLE.FLOW;
+        const start = event.anchorStart !== -1 ? Math.min(event.start, event.anchorStart - 1) : event.start;
+        const node: MapNode | SeqNode =
+          event.type === EVENT_ID.MAPPING
+            ? { kind: 'map', pairs: [], flow, start, end: event.start + 1 }
+            : { kind: 'seq', items: [], flow, start, end: event.start + 1 };
+        this.decorate(node, event);
+        this.stack.push({ node, children: [] });
+        return;
+      }
+      case EVENT_ID.POP: {
+        const open = this.stack.pop();
+        if (open === undefined) return; // closes the document
+        this.close(open);
+        this.attach(open.node);
+        return;
+      }
+    }
+  }
+
+  private decorate(node: YamlNode, event: { anchorStart: number; anchorEnd: number; tagStart: number; tagEnd: number }): void {
+    if (event.anchorStart !== -1) {
+      node.anchor = this.text.slice(event.anchorStart, event.anchorEnd);
+    }
+    if (event.tagStart !== -1) node.tag = this.text.slice(event.tagStart, event.tagEnd);
+  }
+
+  private scalar(event: ScalarEvent): ScalarNode {
+    const style = STYLE_NAMES[event.style] ?? 'plain';
+    const quoted = style === 'single' || style === 'double';
+    const text = event.fast ? this.text.slice(event.valueStart, event.valueEnd) : getScalarValue(this.text, event);
+    const node: ScalarNode = {
+      kind: 'scalar',
+      value: text,
+      text,
+      style,
+      start: quoted ? event.valueStart - 1 : event.valueStart,
+      end: quoted ? event.valueEnd + 1 : event.valueEnd,
+    };
+    if (style === 'literal' || style === 'folded') {
+      // Trim the block's trailing line break so the range ends on its last line.
+      while (node.end > node.start && /[\r\n]/.test(this.text[node.end - 1])) node.end--;
+    }
+    this.decorate(node, event);
+    if (node.tag !== undefined) node.value = resolveTaggedScalar(node.tag, text);
+    else if (style === 'plain') node.value = resolvePlainScalar(text);
+    return node;
+  }
+
+  private attach(node: YamlNode): void {
+    this.nodeCount++;
+    if (node.end > this.lastEnd) this.lastEnd = node.end;
+    if (node.anchor !== undefined) this.anchors.set(node.anchor, node);
+    const parent = this.stack[this.stack.length - 1];
+    if (parent === undefined) {
+      if (this.root === undefined) this.root = node;
+      return;
+    }
+    parent.children.push(node);
+  }
+
+  private close(open: OpenCollection): void {
+    const { node, children } = open;
+    const last = children[children.length - 1];
+    let end = last !== undefined ? Math.max(last.end, node.start + 1) : node.start + 1;
+    if (node.flow) end = this.closingBracket(end, node.kind === 'map' ? '}' : ']');
+    node.end = end;
+    if (node.kind === 'seq') {
+      node.items = children;
+      return;
+    }
+    const seen = new Map<string, YamlNode>();
+    for (let i = 0; i < children.length; i += 2) {
+      const key = children[i];
+      const value = children[i + 1] ?? emptyScalarAt(key.end);
+      node.pairs.push({ key, value });
+      if (key.kind === 'scalar') {
+        const name = String(key.value);
+        if (seen.has(name)) {
+          this.errors.push({ message: 'duplicated mapping key', start: key.start, end: key.end });
+        } else {
+          seen.set(name, key);
+        }
+      }
+    }
+  }
+
+  private closingBracket(from: number, bracket: string): number {
+    const at = this.text.indexOf(bracket, from);
+    return at === -1 ? from : at + 1;
+  }
+}
+
+function emptyScalarAt(offset: number): ScalarNode {
+  return { kind: 'scalar', value: null, text: '', style: 'plain', start: offset, end: offset };
+}

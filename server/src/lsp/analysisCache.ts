@@ -1,0 +1,40 @@
+/**
+ * One lint result per open document version. Hovers, hints and diagnostics all read the
+ * same result, so no request parses the document twice.
+ */
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { lintText } from '../core/lint';
+import type { LintResult } from '../core/lint';
+import type { LintSettings } from '../core/settings';
+
+interface Entry {
+  version: number;
+  settings: LintSettings;
+  result: LintResult;
+}
+
+export class AnalysisCache {
+  private readonly entries = new Map<string, Entry>();
+
+  get(document: TextDocument, settings: LintSettings): LintResult {
+    const entry = this.entries.get(document.uri);
+    if (entry !== undefined && entry.version === document.version && entry.settings === settings) return entry.result;
+    const result = lintText(document.getText(), settings);
+    this.entries.set(document.uri, { version: document.version, settings, result });
+    return result;
+  }
+
+  /** The latest result for a document, whatever its settings, if it is for this version. */
+  peek(document: TextDocument): LintResult | undefined {
+    const entry = this.entries.get(document.uri);
+    return entry !== undefined && entry.version === document.version ? entry.result : undefined;
+  }
+
+  delete(uri: string): void {
+    this.entries.delete(uri);
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * Reads the `topology` settings section per document. Works with clients that support
+ * `workspace/configuration`, with clients that push settings, and with clients that send
+ * nothing at all (defaults).
+ */
+import type { Connection } from 'vscode-languageserver';
+import { DEFAULT_SETTINGS, normalizeSettings } from '../core/settings';
+import type { LintSettings } from '../core/settings';
+
+export class SettingsService {
+  private pulled = new Map<string, Promise<LintSettings>>();
+  private pushed: LintSettings = DEFAULT_SETTINGS;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly canPull: () => boolean,
+  ) {}
+
+  /** Settings sent with workspace/didChangeConfiguration (clients without pull support). */
+  setPushed(raw: unknown): void {
+    const section = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>).topology : undefined;
+    this.pushed = normalizeSettings(section);
+    this.pulled.clear();
+  }
+
+  forDocument(uri: string): Promise<LintSettings> {
+    if (!this.canPull()) return Promise.resolve(this.pushed);
+    let settings = this.pulled.get(uri);
+    if (settings === undefined) {
+      settings = this.connection.workspace
+        .getConfiguration({ scopeUri: uri, section: 'topology' })
+        .then(normalizeSettings, () => DEFAULT_SETTINGS);
+      this.pulled.set(uri, settings);
+    }
+    return settings;
+  }
+
+  forget(uri: string): void {
+    this.pulled.delete(uri);
+  }
+}

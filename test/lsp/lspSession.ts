@@ -1,0 +1,108 @@
+/**
+ * Drives the real language server process (server/out/server.js --stdio) over JSON-RPC,
+ * the way an editor does. Tests wait on the server's notifications; they never sleep.
+ */
+import { spawn } from 'child_process';
+import type { ChildProcessWithoutNullStreams } from 'child_process';
+import * as path from 'path';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import type { MessageConnection } from 'vscode-jsonrpc/node';
+import type { Diagnostic, PublishDiagnosticsParams, InitializeResult } from 'vscode-languageserver-protocol';
+
+export const SERVER_PATH = path.resolve(__dirname, '..', '..', '..', 'server', 'out', 'server.js');
+
+interface Waiter {
+  uri: string;
+  predicate: (params: PublishDiagnosticsParams) => boolean;
+  resolve: (diagnostics: Diagnostic[]) => void;
+}
+
+export class LspSession {
+  readonly connection: MessageConnection;
+  readonly process: ChildProcessWithoutNullStreams;
+  initializeResult: InitializeResult | undefined;
+  readonly stderr: string[] = [];
+  private readonly latest = new Map<string, PublishDiagnosticsParams>();
+  private waiters: Waiter[] = [];
+  private readonly versions = new Map<string, number>();
+  /** Answer for workspace/configuration requests (the `topology` section). */
+  configuration: unknown = null;
+
+  constructor(args: string[] = ['--stdio']) {
+    this.process = spawn(process.execPath, [SERVER_PATH, ...args], { stdio: 'pipe' });
+    this.process.stderr.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
+    this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout), new StreamMessageWriter(this.process.stdin));
+    this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+      this.latest.set(params.uri, params);
+      const ready = this.waiters.filter((w) => w.uri === params.uri && w.predicate(params));
+      this.waiters = this.waiters.filter((w) => !ready.includes(w));
+      ready.forEach((w) => w.resolve(params.diagnostics));
+    });
+    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => this.configuration));
+    this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.listen();
+  }
+
+  static async start(options: { configuration?: boolean; initializationOptions?: unknown } = {}): Promise<LspSession> {
+    const session = new LspSession();
+    session.initializeResult = await session.connection.sendRequest<InitializeResult>('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: {
+        workspace: { configuration: options.configuration ?? false },
+        textDocument: {
+          hover: { contentFormat: ['markdown', 'plaintext'] },
+          publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true },
+        },
+      },
+      initializationOptions: options.initializationOptions,
+    });
+    await session.connection.sendNotification('initialized', {});
+    return session;
+  }
+
+  /** Resolves with the next diagnostics published for `uri` that satisfy `predicate`. */
+  nextDiagnostics(uri: string, predicate: (params: PublishDiagnosticsParams) => boolean = () => true): Promise<Diagnostic[]> {
+    return new Promise((resolve) => this.waiters.push({ uri, predicate, resolve }));
+  }
+
+  /** Opens a document and resolves with its first diagnostics. */
+  async open(uri: string, text: string): Promise<Diagnostic[]> {
+    this.versions.set(uri, 1);
+    const published = this.nextDiagnostics(uri, (p) => p.version === undefined || p.version === 1);
+    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'topology', version: 1, text } });
+    return published;
+  }
+
+  /** Replaces the whole text and resolves with diagnostics for the new version. */
+  async change(uri: string, text: string): Promise<Diagnostic[]> {
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    const published = this.nextDiagnostics(uri, (p) => p.version === undefined || p.version === version);
+    await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    return published;
+  }
+
+  async close(uri: string): Promise<Diagnostic[]> {
+    const published = this.nextDiagnostics(uri);
+    await this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    return published;
+  }
+
+  request<T>(method: string, params: unknown): Promise<T> {
+    return this.connection.sendRequest<T>(method, params);
+  }
+
+  async stop(): Promise<number | null> {
+    const exited = new Promise<number | null>((resolve) => this.process.once('exit', (code) => resolve(code)));
+    try {
+      await this.connection.sendRequest('shutdown');
+      await this.connection.sendNotification('exit');
+    } catch {
+      this.process.kill();
+    }
+    const code = await exited;
+    this.connection.dispose();
+    return code;
+  }
+}

@@ -1,0 +1,23 @@
+/** Small helpers shared by unit tests. */
+import { LineIndex } from '../../server/src/core/text/lineIndex';
+import type { Range } from '../../server/src/core/text/lineIndex';
+
+/** Strips the common indentation of a template literal and its first newline. */
+export function yaml(strings: TemplateStringsArray, ...values: unknown[]): string {
+  const raw = strings.reduce((text, part, i) => text + part + (i < values.length ? String(values[i]) : ''), '');
+  const lines = raw.replace(/^\n/, '').split('\n');
+  const indents = lines.filter((line) => line.trim() !== '').map((line) => /^ */.exec(line)![0].length);
+  const cut = indents.length > 0 ? Math.min(...indents) : 0;
+  return lines.map((line) => line.slice(cut)).join('\n').replace(/[ ]+$/, '');
+}
+
+/** `line:col-line:col`, one-based, for compact range assertions. */
+export function at(range: Range): string {
+  return `${range.start.line + 1}:${range.start.character + 1}-${range.end.line + 1}:${range.end.character + 1}`;
+}
+
+/** The text a range covers. */
+export function textAt(text: string, range: Range): string {
+  const lines = new LineIndex(text);
+  return text.slice(lines.offsetAt(range.start), lines.offsetAt(range.end));
+}
