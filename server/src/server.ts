@@ -13,11 +13,14 @@ import { AnalysisCache } from './lsp/analysisCache';
 import { SettingsService } from './lsp/settingsService';
 import { toDiagnostic } from './lsp/diagnostics';
 import { Debouncer } from './lsp/debouncer';
+import { hover, hints } from './lsp/features';
+import type { LintResult } from './core/lint';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const cache = new AnalysisCache();
 let pullConfiguration = false;
+let canRefreshInlayHints = false;
 const settings = new SettingsService(connection, () => pullConfiguration);
 const debouncer = new Debouncer(200);
 
@@ -31,9 +34,12 @@ function logError(context: string, error: unknown): void {
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   pullConfiguration = params.capabilities.workspace?.configuration === true;
+  canRefreshInlayHints = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      hoverProvider: true,
+      inlayHintProvider: true,
     },
     serverInfo: { name: 'topology-tutor', version: '0.1.0' },
   };
@@ -55,9 +61,47 @@ function schedule(document: TextDocument, delayMs: number | undefined): void {
   });
 }
 
-documents.onDidOpen((event) => schedule(event.document, 0));
-documents.onDidChangeContent((event) => schedule(event.document, undefined));
+/** The lint result of the document's current version, for requests; undefined if it is gone. */
+async function resultFor(uri: string): Promise<{ document: TextDocument; result: LintResult } | undefined> {
+  const lintSettings = await settings.forDocument(uri);
+  const document = documents.get(uri);
+  if (document === undefined) return undefined;
+  return { document, result: cache.get(document, lintSettings) };
+}
+
+connection.onHover(async (params) => {
+  try {
+    const found = await resultFor(params.textDocument.uri);
+    return found === undefined ? null : hover(found.result, found.document, params.position, lessonsBase);
+  } catch (error) {
+    logError('Hover failed', error);
+    return null;
+  }
+});
+
+connection.languages.inlayHint.on(async (params) => {
+  try {
+    const found = await resultFor(params.textDocument.uri);
+    const lintSettings = await settings.forDocument(params.textDocument.uri);
+    if (found === undefined || !lintSettings.inlayHints) return [];
+    return hints(found.result, found.document, params.range);
+  } catch (error) {
+    logError('Inlay hints failed', error);
+    return [];
+  }
+});
+
+/** Documents linted at least once: the first lint (on open) runs at once, later ones are debounced. */
+const linted = new Set<string>();
+
+// TextDocuments reports an opened document as changed too, so one handler covers both.
+documents.onDidChangeContent((event) => {
+  const uri = event.document.uri;
+  schedule(event.document, linted.has(uri) ? undefined : 0);
+  linted.add(uri);
+});
 documents.onDidClose((event) => {
+  linted.delete(event.document.uri);
   debouncer.cancel(event.document.uri);
   cache.delete(event.document.uri);
   settings.forget(event.document.uri);
@@ -68,6 +112,7 @@ connection.onDidChangeConfiguration((change) => {
   settings.setPushed(change.settings);
   cache.clear();
   for (const document of documents.all()) schedule(document, 0);
+  if (canRefreshInlayHints) connection.languages.inlayHint.refresh().catch((error: unknown) => logError('Refreshing inlay hints failed', error));
 });
 
 documents.listen(connection);

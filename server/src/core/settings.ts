@@ -7,11 +7,13 @@ export interface LintSettings {
   rules: ReadonlyMap<string, SeveritySetting>;
   /** Files larger than this are parsed and schema-checked, but not analysed. */
   maxFileSizeMB: number;
+  /** Show the inline figures after each leaf and spine. */
+  inlayHints: boolean;
 }
 
 export const DEFAULT_MAX_FILE_SIZE_MB = 20;
 
-export const DEFAULT_SETTINGS: LintSettings = { rules: new Map(), maxFileSizeMB: DEFAULT_MAX_FILE_SIZE_MB };
+export const DEFAULT_SETTINGS: LintSettings = { rules: new Map(), maxFileSizeMB: DEFAULT_MAX_FILE_SIZE_MB, inlayHints: true };
 
 const SEVERITIES = new Set<string>(['off', 'info', 'warning', 'error']);
 
@@ -28,5 +30,7 @@ export function normalizeSettings(raw: unknown): LintSettings {
   }
   const size = section.maxFileSizeMB;
   const maxFileSizeMB = typeof size === 'number' && Number.isFinite(size) && size > 0 ? size : DEFAULT_MAX_FILE_SIZE_MB;
-  return { rules, maxFileSizeMB };
+  const hints = section.inlayHints;
+  const inlayHints = hints !== null && typeof hints === 'object' && (hints as Record<string, unknown>).enabled === false ? false : true;
+  return { rules, maxFileSizeMB, inlayHints };
 }

@@ -1,0 +1,150 @@
+/**
+ * Short lessons for every key of format v1 and every enum value, keyed by schema path
+ * (`switches.*.ports.*.speed`). Each links to the lesson section that goes deeper.
+ */
+export interface Learn {
+  lesson: string;
+  anchor: string;
+  title: string;
+}
+
+export interface KeyDoc {
+  /** 2–5 lines of Markdown. */
+  text: string;
+  learn: Learn;
+}
+
+const FORMAT: Learn = { lesson: 'topology-format', anchor: 'the-format', title: 'The topology format' };
+const OVERSUB: Learn = { lesson: 'modern-topology', anchor: 'oversubscription-ratios', title: 'Oversubscription ratios' };
+const SPEEDS: Learn = { lesson: 'modern-topology', anchor: 'link-speeds', title: 'Link speeds' };
+const PORTS: Learn = { lesson: 'modern-topology', anchor: 'ports-and-port-groups', title: 'Ports and port groups' };
+const LAYERS: Learn = { lesson: 'spine-leaf-hierarchy', anchor: 'three-layers', title: 'Three layers' };
+const EQUIDISTANT: Learn = { lesson: 'spine-leaf-hierarchy', anchor: 'why-every-server-is-equidistant', title: 'Why every server is equidistant' };
+const HOMING: Learn = { lesson: 'spine-leaf-hierarchy', anchor: 'server-homing', title: 'Server homing' };
+const NAMES: Learn = { lesson: 'spine-leaf-hierarchy', anchor: 'switch-names-and-links', title: 'Switch names and links' };
+const CLOS5: Learn = { lesson: 'three-tier-vs-spine-leaf', anchor: 'five-stage-clos-pods-and-planes', title: 'Five-stage Clos: pods and planes' };
+const REDUNDANCY: Learn = { lesson: 'three-tier-vs-spine-leaf', anchor: 'spine-redundancy-and-n-1', title: 'Spine redundancy and N-1' };
+const RDMA: Learn = { lesson: 'three-tier-vs-spine-leaf', anchor: 'enabling-rdma', title: 'Enabling RDMA' };
+const PARALLEL: Learn = { lesson: 'ecmp', anchor: 'parallel-links', title: 'Parallel links' };
+const RING0: Learn = { lesson: 'ring0-problem', anchor: 'the-core-challenge', title: 'The core challenge' };
+const HWVIRT: Learn = { lesson: 'hardware-virtualization', anchor: 'root-and-non-root-mode', title: 'Root and non-root mode' };
+const SRIOV: Learn = { lesson: 'hardware-virtualization', anchor: 'sr-iov-and-the-nic', title: 'SR-IOV and the NIC' };
+const EXITS: Learn = { lesson: 'vm-exits', anchor: 'the-six-step-exit-cycle', title: 'The six-step exit cycle' };
+
+export const KEY_DOCS: ReadonlyMap<string, KeyDoc> = new Map<string, KeyDoc>([
+  ['topology', { text: '**topology** — the fabric\'s name (required).\nUsed in messages and in the status bar summary.', learn: FORMAT }],
+  ['description', { text: '**description** — free text about the fabric, for people.\nThe linter never reads it.', learn: FORMAT }],
+  ['design', {
+    text: '**design** — the intent the linter checks against: workload, the highest oversubscription allowed at a leaf, the fewest spines, and server homing.\nEvery field is optional; defaults are `general`, `3` (3:1), `2` spines, `single`.',
+    learn: OVERSUB,
+  }],
+  ['design.workload', {
+    text: '**workload** — `general` (default) or `rdma`.\nRDMA (RoCEv2) traffic needs a lossless, non-blocking fabric: with `rdma` the default max oversubscription becomes 1:1 and an oversubscribed leaf is an **error**, not a warning.',
+    learn: RDMA,
+  }],
+  ['design.max_oversubscription', {
+    text: '**max_oversubscription** — N allows N:1 at a leaf: server-facing bandwidth ÷ spine-facing bandwidth.\n3 (3:1) is a common choice for general workloads; storage and RDMA fabrics aim for 1:1. A leaf exactly at N:1 is allowed.',
+    learn: OVERSUB,
+  }],
+  ['design.min_spines', {
+    text: '**min_spines** — the fewest spines the fabric may have (default 2).\nWith N spines, losing one removes 1/N of every leaf\'s uplink bandwidth: 50% with 2, 25% with 4.',
+    learn: REDUNDANCY,
+  }],
+  ['design.server_homing', {
+    text: '**server_homing** — `single` (default): each server reaches one leaf.\n`dual`: each server has NICs on two leaves, so a leaf failure or upgrade does not cut it off.',
+    learn: HOMING,
+  }],
+  ['switches', {
+    text: '**switches** — every switch of the fabric, by name, with its role and ports.\nLeaves connect servers; spines connect leaves; super-spines connect the spines of several pods.',
+    learn: LAYERS,
+  }],
+  ['switches.*.role', {
+    text: '**role** — the switch\'s tier: `leaf`, `spine` or `super-spine`.\nLinks go one tier up: leaf → spine → super-spine. Never leaf–leaf or spine–spine.',
+    learn: LAYERS,
+  }],
+  ['switches.*.pod', {
+    text: '**pod** — the pod (a spine-leaf unit) this switch belongs to.\nA leaf with a pod must reach every spine of that pod; pods are joined by super-spines (a 5-stage Clos).',
+    learn: CLOS5,
+  }],
+  ['switches.*.plane', {
+    text: '**plane** — the spine plane: spine *k* of every pod joins the super-spines of plane *k*.\nA spine with a plane must reach every super-spine of that plane.',
+    learn: CLOS5,
+  }],
+  ['switches.*.model', { text: '**model** — the hardware model, for people. The linter counts `ports`, not models.', learn: PORTS }],
+  ['switches.*.ports', {
+    text: '**ports** — port groups: how many ports of which speed the switch has.\nEvery link end and every server NIC takes one port at least as fast as it; a faster port may run a slower speed.',
+    learn: PORTS,
+  }],
+  ['switches.*.ports.*.count', { text: '**count** — the number of ports in this group.', learn: PORTS }],
+  ['switches.*.ports.*.speed', {
+    text: '**speed** — the fastest rate each port of the group runs, e.g. `25G`, `100G`, `400G`.\nA 400G port can usually run 100G (or break out into 4×100G); a 25G port can never carry 100G.',
+    learn: SPEEDS,
+  }],
+  ['switches.*.ports.*.for', {
+    text: '**for** — what the ports face: `servers` (downlinks) or `fabric` (uplinks).\nWhen no server group attaches to a leaf, its `for: servers` ports are its downlink capacity.',
+    learn: OVERSUB,
+  }],
+  ['servers', {
+    text: '**servers** — groups of identical servers, by name, with their NICs and the leaves they attach to.\nThey make up a leaf\'s downlink bandwidth.',
+    learn: LAYERS,
+  }],
+  ['servers.*.count', { text: '**count** — the number of identical servers in the group.', learn: LAYERS }],
+  ['servers.*.nics', {
+    text: '**nics** — each server\'s network ports towards the leaves: `count` ports of `speed`.\nThe group\'s count × nics.count NIC links are spread evenly over its leaves.',
+    learn: SPEEDS,
+  }],
+  ['servers.*.nics.count', { text: '**count** — NIC ports per server. Dual homing needs at least 2.', learn: HOMING }],
+  ['servers.*.nics.speed', { text: '**speed** — the speed of each NIC port; 25G is today\'s common server NIC, 100G and faster for AI and storage.', learn: SPEEDS }],
+  ['servers.*.leaves', {
+    text: '**leaves** — the leaves these servers attach to. Their NIC links are spread evenly: leaf *i* gets the floor or the ceiling of its share.\nTwo or more leaves are needed for dual homing.',
+    learn: HOMING,
+  }],
+  ['servers.*.virtualization', {
+    text: '**virtualization** — how these servers host virtual machines (informational).\nA hypervisor runs guest kernels that each believe they own ring 0: hardware support (VT-x/AMD-V) makes that work.',
+    learn: RING0,
+  }],
+  ['servers.*.virtualization.hypervisor', { text: '**hypervisor** — e.g. `kvm`, `esxi`, `hyper-v`, `xen`. With VT-x/AMD-V it runs in root mode while guests run in non-root mode.', learn: HWVIRT }],
+  ['servers.*.virtualization.vms_per_server', {
+    text: '**vms_per_server** — virtual machines per server. Every VM exit (I/O, interrupts, some instructions) costs time on the host; more VMs means more exits to keep cheap.',
+    learn: EXITS,
+  }],
+  ['servers.*.virtualization.sriov', {
+    text: '**sriov** — whether VMs get SR-IOV virtual functions of the NIC: the VM drives the NIC directly through the IOMMU, bypassing the hypervisor\'s software switch on the data path.',
+    learn: SRIOV,
+  }],
+  ['links', {
+    text: '**links** — cables between two switches: `between`, `speed`, and `count` parallel links.\nEvery leaf should reach every spine with the same bandwidth.',
+    learn: EQUIDISTANT,
+  }],
+  ['links.*.between', { text: '**between** — the two switches this link joins, by name. Each end takes one port per parallel link.', learn: NAMES }],
+  ['links.*.speed', { text: '**speed** — the link\'s rate. Both ends need a port group at least this fast.', learn: SPEEDS }],
+  ['links.*.count', {
+    text: '**count** — parallel links between the pair (default 1). Each is a separate ECMP path (or a LAG member); keep one entry per pair and raise `count` rather than repeating the pair.',
+    learn: PARALLEL,
+  }],
+]);
+
+/** Docs for enum values, keyed `schemaPath=value`. */
+export const VALUE_DOCS: ReadonlyMap<string, KeyDoc> = new Map<string, KeyDoc>([
+  ['design.workload=general', { text: '**general** — mixed application traffic. Some oversubscription (3:1 by default) is acceptable: not every server sends at line rate at once.', learn: OVERSUB }],
+  ['design.workload=rdma', { text: '**rdma** — RDMA over Converged Ethernet (RoCEv2): lossless, latency-sensitive traffic. Needs a non-blocking (1:1) fabric; oversubscription is an error.', learn: RDMA }],
+  ['design.server_homing=single', { text: '**single** — each server reaches one leaf. Simple, but a leaf failure or upgrade takes its servers offline.', learn: HOMING }],
+  ['design.server_homing=dual', { text: '**dual** — each server has NICs on two leaves (MLAG or EVPN multihoming). Every server group needs ≥ 2 leaves and ≥ 2 NICs.', learn: HOMING }],
+  ['switches.*.role=leaf', { text: '**leaf** — the top-of-rack switch: servers attach here, and it links to every spine.', learn: LAYERS }],
+  ['switches.*.role=spine', { text: '**spine** — connects leaves: every leaf links to every spine, so any two leaves are two hops apart.', learn: EQUIDISTANT }],
+  ['switches.*.role=super-spine', { text: '**super-spine** — joins the spines of several pods (a 5-stage Clos); spines link up to the super-spines of their plane.', learn: CLOS5 }],
+  ['switches.*.ports.*.for=servers', { text: '**servers** — downlink ports: they face servers and count as the leaf\'s downlink capacity when no server group is attached.', learn: OVERSUB }],
+  ['switches.*.ports.*.for=fabric', { text: '**fabric** — uplink ports: they face spines (or super-spines).', learn: OVERSUB }],
+]);
+
+/** What a speed is typically used for, for speed hovers. */
+export function speedUse(gbps: number): string {
+  if (gbps < 10) return 'management networks and legacy servers';
+  if (gbps < 25) return 'older server NICs; 10G is being replaced by 25G';
+  if (gbps < 50) return 'the common server NIC today (one 25G SerDes lane)';
+  if (gbps < 100) return 'server NICs (2×25G or one 50G lane)';
+  if (gbps < 200) return 'leaf uplinks and fast server NICs (4×25G or 2×50G or one 100G lane)';
+  if (gbps < 400) return 'leaf uplinks and AI/storage server NICs';
+  if (gbps < 800) return 'spine ports and leaf uplinks in large fabrics (8×50G or 4×100G lanes)';
+  return 'spine and super-spine ports in the largest fabrics (8×100G lanes and up)';
+}
