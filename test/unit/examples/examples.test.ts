@@ -1,0 +1,46 @@
+/**
+ * Every file under examples/ declares what it shows with a `# expect: rule-id[, rule-id]`
+ * (or `# expect: none`) comment; linting it must produce exactly those rules.
+ */
+import { strict as assert } from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { lintText } from '../../../server/src/core/lint';
+import { RULE_IDS } from '../../../server/src/core/rules/catalog';
+
+const EXAMPLES = path.resolve(__dirname, '..', '..', '..', '..', 'examples');
+
+function topologyFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return topologyFiles(full);
+    return /\.topology\.ya?ml$/.test(entry.name) ? [full] : [];
+  });
+}
+
+export function expectedRules(text: string): string[] | undefined {
+  const match = /^# expect: (.+)$/m.exec(text);
+  if (match === null) return undefined;
+  const value = match[1].trim();
+  return value === 'none' ? [] : value.split(',').map((id) => id.trim()).sort();
+}
+
+describe('examples', () => {
+  const files = topologyFiles(EXAMPLES);
+
+  it('include a file for every rule', () => {
+    const shown = new Set(files.flatMap((file) => expectedRules(fs.readFileSync(file, 'utf8')) ?? []));
+    assert.deepEqual(RULE_IDS.filter((id) => !shown.has(id)), []);
+  });
+
+  for (const file of files) {
+    const name = path.relative(EXAMPLES, file);
+    it(`${name} produces exactly the rules it expects`, () => {
+      const text = fs.readFileSync(file, 'utf8');
+      const expected = expectedRules(text);
+      assert.ok(expected !== undefined, `${name} has an "# expect:" line`);
+      const actual = [...new Set(lintText(text).findings.map((f) => f.rule))].sort();
+      assert.deepEqual(actual, expected);
+    });
+  }
+});
