@@ -79,7 +79,7 @@ describe('LSP over stdio: hover and inlay hints', () => {
       textDocument: { uri },
       range: { start: { line: 0, character: 0 }, end: { line: 30, character: 0 } },
     });
-    const labels = hints.map((h) => [h.position.line, String(h.label).trim()]);
+    const labels = hints.map((h) => [h.position.line, typeof h.label === 'string' ? h.label.trim() : '']);
     assert.deepEqual(labels, [
       [4, '200G↓ · 1 leaf'],
       [8, '200G↓ · 1 leaf'],

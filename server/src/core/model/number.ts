@@ -1,0 +1,27 @@
+/** Number formatting for messages: never NaN, Infinity, exponents or grouping separators. */
+
+const formatters = new Map<number, Intl.NumberFormat>();
+
+function formatter(decimals: number): Intl.NumberFormat {
+  let format = formatters.get(decimals);
+  if (format === undefined) {
+    format = new Intl.NumberFormat('en-US', { useGrouping: false, maximumFractionDigits: decimals, minimumFractionDigits: 0 });
+    formatters.set(decimals, format);
+  }
+  return format;
+}
+
+/**
+ * `value` with at most `decimals` decimals, trailing zeros dropped (`2.5`, `1200`, `0.1`).
+ * A non-finite value (which callers never pass) reads `?` rather than NaN or Infinity.
+ */
+export function formatNumber(value: number, decimals = 2): string {
+  if (!Number.isFinite(value)) return '?';
+  const text = formatter(decimals).format(value);
+  return text === '-0' ? '0' : text;
+}
+
+/** `1 link`, `3 links`. */
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${formatNumber(count, 0)} ${count === 1 ? singular : pluralForm}`;
+}

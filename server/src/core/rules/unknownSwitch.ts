@@ -1,0 +1,39 @@
+/** unknown-switch: a link end or a server group's leaf names no defined switch. */
+import type { Finding } from '../findings';
+import type { FabricModel } from '../model/fabricModel';
+import { closestName } from '../text/closestName';
+import { quote } from '../text/quote';
+import { makeFinding, related, type FabricRule, type RuleContext } from './ruleContext';
+
+export const id = 'unknown-switch';
+
+/** Suggestions are computed for this many distinct unknown names at most (each scans every switch). */
+const MAX_SUGGESTED_NAMES = 200;
+
+export function check(model: FabricModel, ctx: RuleContext): Finding[] {
+  const findings: Finding[] = [];
+  const suggestions = new Map<string, string | undefined>();
+  const names = [...model.switches.keys()];
+  for (const ref of model.unknownReferences) {
+    let suggestion = suggestions.get(ref.name);
+    if (!suggestions.has(ref.name) && suggestions.size < MAX_SUGGESTED_NAMES) {
+      suggestion = closestName(ref.name, names);
+      suggestions.set(ref.name, suggestion);
+    }
+    const consequence =
+      ref.kind === 'link'
+        ? 'so this link counts for nothing (no connectivity, no bandwidth)'
+        : `so ${ref.group !== undefined ? `${quote(ref.group.name)}'s` : 'the group\'s'} NICs are spread over its other leaves only`;
+    let message = `${quote(ref.name)} is not a switch: no switch of that name is defined under \`switches\`, ${consequence}.`;
+    const rel = [];
+    if (suggestion !== undefined) {
+      message += ` Did you mean ${quote(suggestion)}?`;
+      const target = model.switches.get(suggestion);
+      if (target !== undefined) rel.push(related(ctx, target.keyNode, `${quote(suggestion)} is defined here`));
+    }
+    findings.push(makeFinding(ctx, id, ref.node, message, rel));
+  }
+  return findings;
+}
+
+export const rule: FabricRule = { id, check };
