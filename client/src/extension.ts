@@ -11,7 +11,8 @@ import { parseLesson } from '../../server/src/core/lessons/lessonFile';
 import { COMMAND_IDS, registerCommands } from './commands';
 import { ContextKeys, knownContextKeys, lessonOpenedKey, OPENED_KEY } from './contextKeys';
 import { FixTracker } from './fixTracker';
-import { HOVER_ENABLED_COMMANDS, isKnownLesson, parseLessonHref, lessonCommandUri, rewriteLessonLinks, toLessonTarget } from './lessonLinks';
+import { HOVER_ENABLED_COMMANDS, LESSON_URI_PATH, isKnownLesson, lessonUriQuery, parseLessonHref, parseLessonUri, rewriteLessonLinks, toLessonTarget } from './lessonLinks';
+import type { LessonTarget } from './lessonLinks';
 import { isTryItPath } from './lessonsModel';
 import { LessonsPanel } from './lessonsPanel';
 import type { LessonsPanelApi } from './lessonsPanel';
@@ -33,8 +34,13 @@ export interface TopologyTutorApi {
 
 let client: LanguageClient | undefined;
 
-/** Rewrites lesson links in hovers and diagnostics to `command:topology.openLesson?…` URIs. */
-export function lessonLinkMiddleware(): Middleware {
+/**
+ * Rewrites lesson links: in hovers to `command:topology.openLesson?…` (trusted for our commands
+ * only); in diagnostics to the extension's own URI (`vscode://topology-tutor.topology-tutor/lesson?…`,
+ * or the product's scheme in a browser VS Code), which every place that shows a rule code opens
+ * through the URI handler: the Problems panel, the hover and the "next problem" peek.
+ */
+export function lessonLinkMiddleware(lessonUri: (target: LessonTarget) => vscode.Uri): Middleware {
   return {
     provideHover: async (document, position, token, next) => {
       const hover = await next(document, position, token);
@@ -57,7 +63,7 @@ export function lessonLinkMiddleware(): Middleware {
         const code = diagnostic.code;
         if (code === undefined || typeof code !== 'object') continue;
         const target = parseLessonHref(code.target.toString(true));
-        if (target !== undefined) diagnostic.code = { value: code.value, target: vscode.Uri.parse(lessonCommandUri(target)) };
+        if (target !== undefined) diagnostic.code = { value: code.value, target: lessonUri(target) };
       }
       next(uri, diagnostics);
     },
@@ -74,7 +80,9 @@ export function createClient(context: vscode.ExtensionContext, output: vscode.Ou
     documentSelector: [{ language: 'topology' }],
     synchronize: { configurationSection: 'topology' },
     outputChannel: output,
-    middleware: lessonLinkMiddleware(),
+    middleware: lessonLinkMiddleware((target) =>
+      vscode.Uri.from({ scheme: vscode.env.uriScheme, authority: context.extension.id, path: LESSON_URI_PATH, query: lessonUriQuery(target) }),
+    ),
   };
   return new LanguageClient('topology', 'Topology Tutor', serverOptions, clientOptions);
 }
@@ -166,6 +174,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<Topolo
         const isOpen = vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString() && !d.isClosed);
         for (const key of fixes.update(uri.toString(), codes, isOpen)) keys.set(key);
       }
+    }),
+  );
+
+  context.subscriptions.push(
+    vscode.window.registerUriHandler({
+      handleUri: async (uri) => {
+        const target = parseLessonUri(uri.path, uri.query);
+        if (target === undefined) log(`Ignored URI ${uri.toString(true)}`);
+        else await panel.show(target);
+      },
     }),
   );
 

@@ -57,6 +57,22 @@ export function lessonCommandUri(target: LessonTarget): string {
   return `command:${OPEN_LESSON_COMMAND}?${encodeURIComponent(JSON.stringify([arg]))}`;
 }
 
+/** The path and query of a lesson in the extension's own URI (`<uriScheme>://<extension id>/lesson?…`). */
+export const LESSON_URI_PATH = '/lesson';
+
+export function lessonUriQuery(target: LessonTarget): string {
+  const query = new URLSearchParams({ lesson: target.lesson });
+  if (target.section !== undefined) query.set('section', target.section);
+  return query.toString();
+}
+
+/** The lesson named by the extension's own URI (path `/lesson`); undefined for anything else. */
+export function parseLessonUri(path: string, query: string): LessonTarget | undefined {
+  if (path !== LESSON_URI_PATH) return undefined;
+  const params = new URLSearchParams(query);
+  return toLessonTarget({ lesson: params.get('lesson') ?? undefined, section: params.get('section') ?? undefined });
+}
+
 /** Rewrites a lesson link (file URI) to its command URI; any other link comes back unchanged. */
 export function rewriteHref(href: string): string {
   const target = parseLessonHref(href);

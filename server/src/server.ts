@@ -15,6 +15,9 @@ import { toDiagnostic } from './lsp/diagnostics';
 import { Debouncer } from './lsp/debouncer';
 import { hover, hints } from './lsp/features';
 import type { LintResult } from './core/lint';
+import { fabricSummary } from './core/summary/fabricSummary';
+import { FABRIC_SUMMARY_METHOD } from '../../client/src/protocol';
+import type { FabricSummaryParams, FabricSummaryResult } from '../../client/src/protocol';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -113,6 +116,16 @@ connection.onDidChangeConfiguration((change) => {
   cache.clear();
   for (const document of documents.all()) schedule(document, 0);
   if (canRefreshInlayHints) connection.languages.inlayHint.refresh().catch((error: unknown) => logError('Refreshing inlay hints failed', error));
+});
+
+connection.onRequest(FABRIC_SUMMARY_METHOD, async (params: FabricSummaryParams): Promise<FabricSummaryResult> => {
+  try {
+    const found = await resultFor(params.uri);
+    return found === undefined ? null : fabricSummary(found.result);
+  } catch (error) {
+    logError('Fabric summary failed', error);
+    return null;
+  }
 });
 
 documents.listen(connection);

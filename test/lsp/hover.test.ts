@@ -86,4 +86,10 @@ describe('LSP over stdio: hover and inlay hints', () => {
       [12, '2.5:1 · 1000G↓ 400G↑ · 4 paths'],
     ]);
   });
+
+  it('answers topology/fabricSummary for the status bar', async () => {
+    const summary = await session.request('topology/fabricSummary', { uri });
+    assert.deepEqual(summary, { spines: 2, leaves: 1, worstRatio: '2.5:1', worstLeaf: 'leaf1', overMax: false, errors: 0, warnings: 0 });
+    assert.equal(await session.request('topology/fabricSummary', { uri: 'file:///not-open.topology.yaml' }), null);
+  });
 });

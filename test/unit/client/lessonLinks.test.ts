@@ -4,7 +4,7 @@ import { learnLink } from '../../../server/src/core/hover/learnLink';
 import { ruleLessonHref } from '../../../server/src/core/lessons/lessonLinks';
 import { RULES } from '../../../server/src/core/rules/catalog';
 import {
-  lessonCommandUri, parseLessonHref, rewriteHref, rewriteLessonLinks, toLessonTarget, HOVER_ENABLED_COMMANDS,
+  lessonCommandUri, lessonUriQuery, parseLessonUri, LESSON_URI_PATH, parseLessonHref, rewriteHref, rewriteLessonLinks, toLessonTarget, HOVER_ENABLED_COMMANDS,
 } from '../../../client/src/lessonLinks';
 
 const BASE = 'file:///home/me/.vscode/extensions/topology-tutor/lessons';
@@ -81,5 +81,21 @@ describe('client lesson links', () => {
 
   it('trusts only our own commands in hovers', () => {
     assert.deepEqual([...HOVER_ENABLED_COMMANDS].sort(), ['topology.openLesson', 'topology.openTryIt']);
+  });
+});
+
+describe('lesson URIs (the extension URI diagnostics link to)', () => {
+  it('round-trips a lesson and section through the query', () => {
+    const query = lessonUriQuery({ lesson: 'ecmp', section: 'parallel-links' });
+    assert.equal(query, 'lesson=ecmp&section=parallel-links');
+    assert.deepEqual(parseLessonUri(LESSON_URI_PATH, query), { lesson: 'ecmp', section: 'parallel-links' });
+    assert.deepEqual(parseLessonUri(LESSON_URI_PATH, lessonUriQuery({ lesson: 'vm-exits' })), { lesson: 'vm-exits' });
+  });
+
+  it('refuses other paths, unknown lessons and hostile sections', () => {
+    assert.equal(parseLessonUri('/other', 'lesson=ecmp'), undefined);
+    assert.equal(parseLessonUri(LESSON_URI_PATH, 'lesson=not-a-lesson'), undefined);
+    assert.equal(parseLessonUri(LESSON_URI_PATH, ''), undefined);
+    assert.deepEqual(parseLessonUri(LESSON_URI_PATH, 'lesson=ecmp&section=%3Cimg%20onerror%3Dx%3E'), { lesson: 'ecmp' });
   });
 });
