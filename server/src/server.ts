@@ -7,13 +7,25 @@
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
-import type { InitializeParams, InitializeResult } from 'vscode-languageserver/node';
+import type {
+  CodeAction,
+  CompletionList,
+  DocumentSymbol,
+  InitializeParams,
+  InitializeResult,
+  Location,
+  PrepareRenameResult,
+  ResponseError,
+  SemanticTokens,
+  WorkspaceEdit,
+} from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache } from './lsp/analysisCache';
 import { SettingsService } from './lsp/settingsService';
 import { toDiagnostic } from './lsp/diagnostics';
 import { Debouncer } from './lsp/debouncer';
 import { hover, hints } from './lsp/features';
+import * as editing from './lsp/editing';
 import type { LintResult } from './core/lint';
 import { fabricSummary } from './core/summary/fabricSummary';
 import { FABRIC_SUMMARY_METHOD } from '../../client/src/protocol';
@@ -43,6 +55,13 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       hoverProvider: true,
       inlayHintProvider: true,
+      codeActionProvider: { codeActionKinds: editing.CODE_ACTION_KINDS },
+      completionProvider: { triggerCharacters: editing.COMPLETION_TRIGGERS },
+      documentSymbolProvider: { label: 'Topology' },
+      definitionProvider: true,
+      referencesProvider: true,
+      renameProvider: { prepareProvider: true },
+      semanticTokensProvider: { legend: editing.SEMANTIC_LEGEND, full: true },
     },
     serverInfo: { name: 'topology-tutor', version: '0.1.0' },
   };
@@ -93,6 +112,33 @@ connection.languages.inlayHint.on(async (params) => {
     return [];
   }
 });
+
+/**
+ * The body of a request handler: looks up the document's cached lint result and calls `run`;
+ * any error is logged and `fallback` returned, so nothing throws across the wire.
+ */
+async function withResult<R>(uri: string, name: string, fallback: R, run: (result: LintResult) => R): Promise<R> {
+  try {
+    const found = await resultFor(uri);
+    return found === undefined ? fallback : run(found.result);
+  } catch (error) {
+    logError(`${name} failed`, error);
+    return fallback;
+  }
+}
+
+connection.onCodeAction((p) => withResult<CodeAction[]>(p.textDocument.uri, 'Code actions', [], (r) => editing.codeActions(r, p.textDocument.uri, p)));
+connection.onCompletion((p) => withResult<CompletionList | null>(p.textDocument.uri, 'Completion', null, (r) => editing.completion(r, p.position)));
+connection.onDocumentSymbol((p) => withResult<DocumentSymbol[]>(p.textDocument.uri, 'Document symbols', [], (r) => editing.symbols(r)));
+connection.onDefinition((p) => withResult<Location | null>(p.textDocument.uri, 'Definition', null, (r) => editing.definition(r, p.textDocument.uri, p.position)));
+connection.onReferences((p) =>
+  withResult<Location[]>(p.textDocument.uri, 'References', [], (r) => editing.references(r, p.textDocument.uri, p.position, p.context.includeDeclaration)),
+);
+connection.onPrepareRename((p) => withResult<PrepareRenameResult | null>(p.textDocument.uri, 'Prepare rename', null, (r) => editing.prepareRename(r, p.position)));
+connection.onRenameRequest((p) =>
+  withResult<WorkspaceEdit | null | ResponseError<void>>(p.textDocument.uri, 'Rename', null, (r) => editing.rename(r, p.textDocument.uri, p.position, p.newName)),
+);
+connection.languages.semanticTokens.on((p) => withResult<SemanticTokens>(p.textDocument.uri, 'Semantic tokens', { data: [] }, (r) => editing.tokens(r)));
 
 /** Documents linted at least once: the first lint (on open) runs at once, later ones are debounced. */
 const linted = new Set<string>();

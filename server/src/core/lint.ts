@@ -6,7 +6,7 @@ import type { Finding } from './findings';
 import { LineIndex } from './text/lineIndex';
 import { parseYaml } from './yaml/yamlTree';
 import type { ParsedYaml } from './yaml/yamlTree';
-import { ExpansionLimitError, toPlainValue } from './yaml/treeQueries';
+import { ExpansionLimitError, expansionBudget } from './yaml/treeQueries';
 import { validateSchema } from './schema/schemaValidation';
 import { analyzeFabric } from './analysis/analyze';
 import type { AnalysisResult } from './analysis/analyze';
@@ -55,13 +55,11 @@ export function lintText(text: string, settings: LintSettings = DEFAULT_SETTINGS
       range: start,
     });
   } else {
-    let value: unknown;
-    let expanded = true;
+    let schemaFindings: Finding[] | undefined;
     try {
-      value = toPlainValue(parsed.root, parsed.nodeCount + EXPANSION_ALLOWANCE);
+      schemaFindings = validateSchema(parsed.root, text, lines, expansionBudget(parsed.nodeCount + EXPANSION_ALLOWANCE));
     } catch (error) {
       if (!(error instanceof ExpansionLimitError)) throw error;
-      expanded = false;
       raw.push({
         rule: 'analysis-skipped',
         severity: 'info',
@@ -69,8 +67,8 @@ export function lintText(text: string, settings: LintSettings = DEFAULT_SETTINGS
         range: start,
       });
     }
-    if (expanded) {
-      raw.push(...validateSchema(value, parsed.root, text, lines));
+    if (schemaFindings !== undefined) {
+      raw.push(...schemaFindings);
       const sizeMB = text.length / (1024 * 1024);
       if (sizeMB > settings.maxFileSizeMB) {
         raw.push({

@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import { parseYaml } from '../../../server/src/core/yaml/yamlTree';
-import { toPlainValue } from '../../../server/src/core/yaml/treeQueries';
+import { expansionBudget } from '../../../server/src/core/yaml/treeQueries';
 import { LineIndex } from '../../../server/src/core/text/lineIndex';
 import { validateSchema } from '../../../server/src/core/schema/schemaValidation';
 import type { Finding } from '../../../server/src/core/findings';
@@ -9,7 +9,8 @@ import { at, textAt, yaml } from '../helpers';
 function check(text: string): Finding[] {
   const parsed = parseYaml(text);
   assert.deepEqual(parsed.errors, []);
-  return validateSchema(toPlainValue(parsed.root, 1e6), parsed.root, text, new LineIndex(text));
+  assert.ok(parsed.root !== undefined);
+  return validateSchema(parsed.root, text, new LineIndex(text), expansionBudget(1e6));
 }
 
 const VALID = yaml`

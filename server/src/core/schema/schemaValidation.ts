@@ -8,18 +8,80 @@ import topologySchema from '../../../../schemas/topology.schema.json';
 import type { LineIndex, Range } from '../text/lineIndex';
 import type { Finding } from '../findings';
 import type { YamlNode } from '../yaml/yamlTree';
-import { getPair, nodeAtPath, resolveAlias } from '../yaml/treeQueries';
+import { getPair, keyName, nodeAtPath, resolveAlias, toPlainValue } from '../yaml/treeQueries';
+import type { ExpansionBudget } from '../yaml/treeQueries';
 import { closestName } from '../text/closestName';
 import { quote } from '../text/quote';
 
-let validator: ValidateFunction | undefined;
+interface Validators {
+  root: ValidateFunction;
+  /** The big sections are validated entry by entry, so no copy of the whole file is ever built. */
+  switch: ValidateFunction;
+  serverGroup: ValidateFunction;
+  link: ValidateFunction;
+}
 
-function getValidator(): ValidateFunction {
-  if (validator === undefined) {
+let validators: Validators | undefined;
+
+function getValidators(): Validators {
+  if (validators === undefined) {
     const ajv = new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true, strict: false });
-    validator = ajv.compile(topologySchema);
+    ajv.addSchema(topologySchema);
+    const id = topologySchema.$id;
+    const definition = (name: string): ValidateFunction => ajv.compile({ $ref: `${id}#/definitions/${name}` });
+    validators = { root: ajv.getSchema(id) as ValidateFunction, switch: definition('switch'), serverGroup: definition('serverGroup'), link: definition('link') };
   }
-  return validator;
+  return validators;
+}
+
+const escapePointer = (segment: string): string => segment.replace(/~/g, '~0').replace(/\//g, '~1');
+
+/**
+ * Runs ajv over the document section by section: the root with the `switches`, `servers` and
+ * `links` collections stubbed out, then every switch, server group and link on its own. The
+ * errors are exactly those of validating the whole value, with the same instance paths.
+ */
+function collectErrors(root: YamlNode, budget: ExpansionBudget): ErrorObject[] {
+  const v = getValidators();
+  const errors: ErrorObject[] = [];
+  const run = (validate: ValidateFunction, node: YamlNode | undefined, prefix: string): void => {
+    if (validate(toPlainValue(node, budget))) return;
+    for (const error of validate.errors ?? []) errors.push(prefix === '' ? error : { ...error, instancePath: prefix + error.instancePath });
+  };
+  const map = resolveAlias(root);
+  if (map?.kind !== 'map') {
+    run(v.root, root, '');
+    return errors;
+  }
+  const sections: { name: string; kind: 'map' | 'seq'; validate: ValidateFunction }[] = [
+    { name: 'switches', kind: 'map', validate: v.switch },
+    { name: 'servers', kind: 'map', validate: v.serverGroup },
+    { name: 'links', kind: 'seq', validate: v.link },
+  ];
+  const stubbed = new Set<string>();
+  const rootValue: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  for (const pair of map.pairs) {
+    const name = keyName(pair.key);
+    const section = sections.find((s) => s.name === name);
+    const value = resolveAlias(pair.value);
+    if (section !== undefined && value?.kind === section.kind) {
+      rootValue[name] = section.kind === 'map' ? {} : [];
+      stubbed.add(name);
+    } else {
+      rootValue[name] = toPlainValue(pair.value, budget);
+    }
+  }
+  if (!v.root(rootValue)) errors.push(...(v.root.errors ?? []));
+  for (const section of sections) {
+    if (!stubbed.has(section.name)) continue;
+    const value = resolveAlias(getPair(map, section.name)?.value);
+    if (value?.kind === 'map') {
+      for (const pair of value.pairs) run(section.validate, pair.value, `/${section.name}/${escapePointer(keyName(pair.key))}`);
+    } else if (value?.kind === 'seq') {
+      value.items.forEach((item, i) => run(section.validate, item, `/${section.name}/${i}`));
+    }
+  }
+  return errors;
 }
 
 /** JSON pointer (`/switches/leaf~11`) to path segments. */
@@ -167,13 +229,16 @@ function explain(error: ErrorObject, root: YamlNode | undefined, text: string, l
   }
 }
 
-/** Schema findings for a parsed document whose plain value is `value`. */
-export function validateSchema(value: unknown, root: YamlNode | undefined, text: string, lines: LineIndex): Finding[] {
-  const validate = getValidator();
-  if (validate(value)) return [];
+/**
+ * Schema findings for a parsed document. Aliases are expanded for ajv within `budget`
+ * (ExpansionLimitError past it).
+ */
+export function validateSchema(root: YamlNode, text: string, lines: LineIndex, budget: ExpansionBudget): Finding[] {
+  const errors = collectErrors(root, budget);
+  if (errors.length === 0) return [];
   const findings: Finding[] = [];
   const seen = new Set<string>();
-  for (const error of validate.errors ?? []) {
+  for (const error of errors) {
     const located = explain(error, root, text, lines);
     if (located === undefined) continue;
     const key = `${located.range.start.line}:${located.range.start.character}:${located.message}`;

@@ -101,14 +101,25 @@ export class ExpansionLimitError extends Error {
   }
 }
 
+/** How many nodes conversions may still produce; shared by several toPlainValue calls. */
+export interface ExpansionBudget {
+  readonly limit: number;
+  remaining: number;
+}
+
+export function expansionBudget(limit: number): ExpansionBudget {
+  return { limit, remaining: limit };
+}
+
 /**
  * Converts the tree to plain JavaScript values (null-prototype objects, so any key is an
- * ordinary key). Aliases are expanded, but at most `budget` nodes are produced in all.
+ * ordinary key). Aliases are expanded, but at most `budget` nodes are produced in all;
+ * past that, ExpansionLimitError.
  */
-export function toPlainValue(root: YamlNode | undefined, budget: number): unknown {
-  let remaining = budget;
+export function toPlainValue(root: YamlNode | undefined, budget: number | ExpansionBudget): unknown {
+  const shared = typeof budget === 'number' ? expansionBudget(budget) : budget;
   const convert = (node: YamlNode | undefined): unknown => {
-    if (--remaining < 0) throw new ExpansionLimitError(budget);
+    if (--shared.remaining < 0) throw new ExpansionLimitError(shared.limit);
     const resolved = resolveAlias(node);
     if (resolved === undefined) return null;
     switch (resolved.kind) {

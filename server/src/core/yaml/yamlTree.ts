@@ -95,21 +95,34 @@ const NAN_RE = /^\.(?:nan|NaN|NAN)$/;
 
 /** Resolves a plain scalar the way the YAML 1.2 core schema does. */
 export function resolvePlainScalar(text: string): ScalarValue {
+  if (text.length === 0) return null;
   const first = text.charCodeAt(0);
-  // Fast path: most scalars in a topology start with a letter that cannot begin a number.
-  if (text.length > 0 && ((first >= 0x61 && first <= 0x7a && first !== 0x74 && first !== 0x66 && first !== 0x6e) || first === 0x5b)) {
+  // Dispatch on the first character: most scalars in a topology are names that can only be strings.
+  if ((first >= 0x30 && first <= 0x39) || first === 0x2b /* + */ || first === 0x2d /* - */ || first === 0x2e /* . */) {
+    if (INT_RE.test(text)) return Number.parseInt(text, 10);
+    if (FLOAT_RE.test(text)) return Number.parseFloat(text);
+    if (first === 0x30 /* 0 */) {
+      if (OCT_RE.test(text)) return Number.parseInt(text.slice(2), 8);
+      if (HEX_RE.test(text)) return Number.parseInt(text.slice(2), 16);
+    }
+    if (INF_RE.test(text)) return text.startsWith('-') ? -Infinity : Infinity;
+    if (NAN_RE.test(text)) return Number.NaN;
     return text;
   }
-  if (NULL_RE.test(text)) return null;
-  if (TRUE_RE.test(text)) return true;
-  if (FALSE_RE.test(text)) return false;
-  if (INT_RE.test(text)) return Number.parseInt(text, 10);
-  if (OCT_RE.test(text)) return Number.parseInt(text.slice(2), 8);
-  if (HEX_RE.test(text)) return Number.parseInt(text.slice(2), 16);
-  if (FLOAT_RE.test(text)) return Number.parseFloat(text);
-  if (INF_RE.test(text)) return text.startsWith('-') ? -Infinity : Infinity;
-  if (NAN_RE.test(text)) return Number.NaN;
-  return text;
+  switch (first) {
+    case 0x7e /* ~ */:
+    case 0x6e /* n */:
+    case 0x4e /* N */:
+      return NULL_RE.test(text) ? null : text;
+    case 0x74 /* t */:
+    case 0x54 /* T */:
+      return TRUE_RE.test(text) ? true : text;
+    case 0x66 /* f */:
+    case 0x46 /* F */:
+      return FALSE_RE.test(text) ? false : text;
+    default:
+      return text;
+  }
 }
 
 function resolveTaggedScalar(tag: string, text: string): ScalarValue {
@@ -135,7 +148,10 @@ function isBlank(text: string): boolean {
 
 interface OpenCollection {
   node: MapNode | SeqNode;
-  children: YamlNode[];
+  /** A map's key waiting for its value. */
+  pendingKey: YamlNode | undefined;
+  /** End of the last child so far. */
+  lastEnd: number;
 }
 
 /** Range of the token at `offset`, for errors: the run of non-blank characters there. */
@@ -242,7 +258,7 @@ class TreeBuilder {
             ? { kind: 'map', pairs: [], flow, start, end: event.start + 1 }
             : { kind: 'seq', items: [], flow, start, end: event.start + 1 };
         this.decorate(node, event);
-        this.stack.push({ node, children: [] });
+        this.stack.push({ node, pendingKey: undefined, lastEnd: node.start + 1 });
         return;
       }
       case EVENT_ID.POP: {
@@ -293,32 +309,53 @@ class TreeBuilder {
       if (this.root === undefined) this.root = node;
       return;
     }
-    parent.children.push(node);
+    if (node.end > parent.lastEnd) parent.lastEnd = node.end;
+    const collection = parent.node;
+    if (collection.kind === 'seq') {
+      collection.items.push(node);
+    } else if (parent.pendingKey === undefined) {
+      parent.pendingKey = node;
+    } else {
+      collection.pairs.push({ key: parent.pendingKey, value: node });
+      parent.pendingKey = undefined;
+    }
   }
 
   private close(open: OpenCollection): void {
-    const { node, children } = open;
-    const last = children[children.length - 1];
-    let end = last !== undefined ? Math.max(last.end, node.start + 1) : node.start + 1;
+    const { node } = open;
+    let end = Math.max(open.lastEnd, node.start + 1);
+    if (node.kind === 'map' && open.pendingKey !== undefined) {
+      node.pairs.push({ key: open.pendingKey, value: emptyScalarAt(open.pendingKey.end) });
+    }
     if (node.flow) end = this.closingBracket(end, node.kind === 'map' ? '}' : ']');
     node.end = end;
-    if (node.kind === 'seq') {
-      node.items = children;
-      return;
-    }
-    const seen = new Map<string, YamlNode>();
-    for (let i = 0; i < children.length; i += 2) {
-      const key = children[i];
-      const value = children[i + 1] ?? emptyScalarAt(key.end);
-      node.pairs.push({ key, value });
-      if (key.kind === 'scalar') {
+    if (node.kind === 'map') this.checkDuplicateKeys(node.pairs);
+  }
+
+  /** js-yaml rejects a key that repeats in one map; report it at the second key, as js-yaml does. */
+  private checkDuplicateKeys(pairs: Pair[]): void {
+    if (pairs.length < 2) return;
+    if (pairs.length <= 16) {
+      for (let i = 1; i < pairs.length; i++) {
+        const key = pairs[i].key;
+        if (key.kind !== 'scalar') continue;
         const name = String(key.value);
-        if (seen.has(name)) {
-          this.errors.push({ message: 'duplicated mapping key', start: key.start, end: key.end });
-        } else {
-          seen.set(name, key);
+        for (let j = 0; j < i; j++) {
+          const other = pairs[j].key;
+          if (other.kind === 'scalar' && String(other.value) === name) {
+            this.errors.push({ message: 'duplicated mapping key', start: key.start, end: key.end });
+            break;
+          }
         }
       }
+      return;
+    }
+    const seen = new Set<string>();
+    for (const { key } of pairs) {
+      if (key.kind !== 'scalar') continue;
+      const name = String(key.value);
+      if (seen.has(name)) this.errors.push({ message: 'duplicated mapping key', start: key.start, end: key.end });
+      else seen.add(name);
     }
   }
 
