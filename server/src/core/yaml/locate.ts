@@ -30,7 +30,7 @@ export function locate(root: YamlNode | undefined, offset: number): Located | un
       found = { path: [...path], node: pair.value, isKey: false, pair };
       node = pair.value;
     } else if (node.kind === 'seq') {
-      const index = node.items.findIndex((item) => contains(item, offset));
+      const index = findItem(node.items, offset);
       if (index === -1) return found;
       path.push(String(index));
       found = { path: [...path], node: node.items[index], isKey: false };
@@ -60,6 +60,26 @@ function findPair(pairs: Pair[], offset: number): Pair | undefined {
   const pair = pairs[best];
   if (contains(pair.key, offset) || contains(pair.value, offset)) return pair;
   return undefined;
+}
+
+/** Binary search over list items (in source order) for the one containing offset; -1 if none. */
+function findItem(items: YamlNode[], offset: number): number {
+  let low = 0;
+  let high = items.length - 1;
+  let best = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (items[mid].start <= offset) {
+      best = mid;
+      low = mid + 1;
+    } else {
+      high = mid - 1;
+    }
+  }
+  if (best !== -1 && contains(items[best], offset)) return best;
+  // A cursor at the very end of one item may also be the start of the next: prefer the earlier one.
+  if (best > 0 && contains(items[best - 1], offset)) return best - 1;
+  return -1;
 }
 
 /** The path with user-chosen names and indexes replaced by `*`: `switches.*.ports.*.speed`. */
