@@ -48,7 +48,7 @@ function readFields(map: MapNode | undefined, names: readonly string[]): (YamlNo
 export function referenceName(node: YamlNode | undefined): string | undefined {
   const resolved = resolveAlias(node);
   if (resolved === undefined || resolved.kind !== 'scalar' || resolved.value === null) return undefined;
-  return String(resolved.value);
+  return keyName(resolved);
 }
 
 function groupId(node: YamlNode | undefined): { id: string | undefined; valid: boolean } {

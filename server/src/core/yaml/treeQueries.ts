@@ -10,12 +10,19 @@ export function resolveAlias(node: YamlNode | undefined): YamlNode | undefined {
   return current !== undefined && current.kind === 'alias' ? undefined : current;
 }
 
-/** The string a key reads as (the same string js-yaml would use as an object key). */
+/**
+ * The name a key (or a switch reference) reads as: a string value as it is; any other scalar as the
+ * user wrote it (`.nan`, `0x1F`, `1.0`), so a name never shows as `NaN` or `Infinity`; a
+ * collection used as a key as `{…}` or `[…]`.
+ */
 export function keyName(key: YamlNode): string {
   const node = resolveAlias(key);
   if (node === undefined) return '';
-  if (node.kind === 'scalar') return node.value === null ? 'null' : String(node.value);
-  return node.kind === 'map' ? '[object Object]' : '[list]';
+  if (node.kind === 'scalar') {
+    if (typeof node.value === 'string') return node.value;
+    return node.text !== '' ? node.text : 'null';
+  }
+  return node.kind === 'map' ? '{…}' : '[…]';
 }
 
 const pairIndexes = new WeakMap<MapNode, Map<string, Pair>>();

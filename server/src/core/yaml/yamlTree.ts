@@ -142,8 +142,9 @@ function resolveTaggedScalar(tag: string, text: string): ScalarValue {
   }
 }
 
+/** Nothing but whitespace and comments. Line by line: one regex over the whole text can backtrack exponentially on `#` runs. */
 function isBlank(text: string): boolean {
-  return /^(?:[ \t\r\n\uFEFF]|#[^\n]*)*$/.test(text);
+  return text.split(/\r\n|\r|\n/).every((line) => /^[ \t\uFEFF]*(?:#.*)?$/.test(line));
 }
 
 interface OpenCollection {
@@ -158,6 +159,8 @@ interface OpenCollection {
 function errorSpan(text: string, offset: number): { start: number; end: number } {
   let start = Math.max(0, Math.min(offset, text.length));
   if (start === text.length && start > 0) start--;
+  // Never start inside a line break (between \r and \n, or on one): step back onto the line's content.
+  while (start > 0 && (text[start] === '\n' || text[start] === '\r')) start--;
   let end = start;
   while (end < text.length && end - start < 80 && !/[\s,\]}]/.test(text[end])) end++;
   if (end === start) end = Math.min(text.length, start + 1);
