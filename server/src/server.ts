@@ -27,7 +27,6 @@ import { Debouncer } from './lsp/debouncer';
 import { hover, hints } from './lsp/features';
 import * as editing from './lsp/editing';
 import type { LintResult } from './core/lint';
-import { prepareForRequests } from './core/lint';
 import { fabricSummary } from './core/summary/fabricSummary';
 import { FABRIC_SUMMARY_METHOD } from '../../client/src/protocol';
 import type { FabricSummaryParams, FabricSummaryResult } from '../../client/src/protocol';
@@ -76,14 +75,6 @@ async function validate(document: TextDocument): Promise<void> {
   const result = cache.get(current, lintSettings);
   const diagnostics = result.findings.map((finding) => toDiagnostic(finding, document.uri, lessonsBase));
   await connection.sendDiagnostics({ uri: document.uri, version, diagnostics });
-  // Build the lookup indexes hovers and navigation need while the user reads the diagnostics.
-  setImmediate(() => {
-    try {
-      prepareForRequests(result);
-    } catch (error) {
-      logError('Preparing indexes failed', error);
-    }
-  });
 }
 
 function schedule(document: TextDocument, delayMs: number | undefined): void {

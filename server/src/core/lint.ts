@@ -10,7 +10,6 @@ import { ExpansionLimitError, expansionBudget } from './yaml/treeQueries';
 import { validateSchema } from './schema/schemaValidation';
 import { analyzeFabric } from './analysis/analyze';
 import type { AnalysisResult } from './analysis/analyze';
-import { switchReferences } from './model/fabricModel';
 import { parseSuppressions, isSuppressed } from './suppressions';
 import { DEFAULT_SETTINGS } from './settings';
 import type { LintSettings } from './settings';
@@ -95,9 +94,4 @@ export function lintText(text: string, settings: LintSettings = DEFAULT_SETTINGS
   }
   findings.sort(compareFindings);
   return { text, lines, parsed, analysis, findings };
-}
-
-/** Builds the indexes that hovers, navigation and hints use, so the first request is as fast as the rest. */
-export function prepareForRequests(result: LintResult): void {
-  if (result.analysis !== undefined) switchReferences(result.analysis.model);
 }

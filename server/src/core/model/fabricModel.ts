@@ -7,6 +7,7 @@
  * count) are either left out of sums with a `…Complete: false` flag, or `undefined`.
  */
 import type { YamlNode } from '../yaml/yamlTree';
+import { locate } from '../yaml/locate';
 
 export type Role = 'leaf' | 'spine' | 'super-spine';
 export const ROLES: readonly Role[] = ['leaf', 'spine', 'super-spine'];
@@ -267,25 +268,73 @@ const referenceIndexes = new WeakMap<FabricModel, SwitchReference[]>();
 export function switchReferences(model: FabricModel): SwitchReference[] {
   let refs = referenceIndexes.get(model);
   if (refs !== undefined) return refs;
-  refs = [];
-  for (const sw of model.switches.values()) refs.push({ start: sw.keyNode.start, end: sw.keyNode.end, switch: sw, kind: 'definition' });
+  const definitions: SwitchReference[] = [];
+  const linkEnds: SwitchReference[] = [];
+  const serverLeaves: SwitchReference[] = [];
+  for (const sw of model.switches.values()) definitions.push({ start: sw.keyNode.start, end: sw.keyNode.end, switch: sw, kind: 'definition' });
   for (const link of model.links) {
     for (const end of link.ends ?? []) {
-      if (end.switch !== undefined) refs.push({ start: end.node.start, end: end.node.end, switch: end.switch, kind: 'link' });
+      if (end.switch !== undefined) linkEnds.push({ start: end.node.start, end: end.node.end, switch: end.switch, kind: 'link' });
     }
   }
   for (const group of model.serverGroups.values()) {
     for (const leaf of group.leaves) {
-      if (leaf.switch !== undefined) refs.push({ start: leaf.node.start, end: leaf.node.end, switch: leaf.switch, kind: 'server-leaf' });
+      if (leaf.switch !== undefined) serverLeaves.push({ start: leaf.node.start, end: leaf.node.end, switch: leaf.switch, kind: 'server-leaf' });
     }
   }
-  refs.sort((x, y) => x.start - y.start);
+  refs = mergeByStart([definitions, linkEnds, serverLeaves]);
   referenceIndexes.set(model, refs);
   return refs;
 }
 
+const byStart = (x: { start: number }, y: { start: number }): number => x.start - y.start;
+
+/** Merges lists into one sorted by start: O(n) for lists already in source order (the usual case). */
+function mergeByStart<T extends { start: number }>(lists: T[][]): T[] {
+  const sorted = lists.map((list) => (list.every((item, i) => i === 0 || list[i - 1].start <= item.start) ? list : [...list].sort(byStart)));
+  const out: T[] = [];
+  const heads = sorted.map(() => 0);
+  for (;;) {
+    let best = -1;
+    for (let i = 0; i < sorted.length; i++) {
+      if (heads[i] < sorted[i].length && (best === -1 || sorted[i][heads[i]].start < sorted[best][heads[best]].start)) best = i;
+    }
+    if (best === -1) return out;
+    out.push(sorted[best][heads[best]++]);
+  }
+}
+
+/**
+ * The reference under the cursor found through the tree (O(depth · log n), no index needed):
+ * undefined when there is none, null when the tree cannot tell (aliases) and the index must.
+ */
+function referenceByPath(model: FabricModel, offset: number): SwitchReference | undefined | null {
+  const located = locate(model.root, offset);
+  if (located === undefined || located.node.kind !== 'scalar') return located?.node.kind === 'alias' ? null : undefined;
+  const { path, node } = located;
+  const ref = (sw: FabricSwitch | undefined, kind: SwitchReference['kind']): SwitchReference | undefined =>
+    sw === undefined ? undefined : { start: node.start, end: node.end, switch: sw, kind };
+  if (path.length === 2 && path[0] === 'switches' && located.isKey) {
+    const sw = model.switches.get(path[1]);
+    return sw?.keyNode === node ? ref(sw, 'definition') : null;
+  }
+  if (path.length === 4 && path[0] === 'links' && path[2] === 'between') {
+    const end = model.links[Number(path[1])]?.ends?.[Number(path[3])];
+    if (end === undefined) return undefined;
+    return end.node === node ? ref(end.switch, 'link') : null;
+  }
+  if (path.length === 4 && path[0] === 'servers' && path[2] === 'leaves') {
+    const leaf = model.serverGroups.get(path[1])?.leaves[Number(path[3])];
+    if (leaf === undefined) return undefined;
+    return leaf.node === node ? ref(leaf.switch, 'server-leaf') : null;
+  }
+  return undefined;
+}
+
 /** The reference (definition key, link end, server group leaf) containing `offset`. */
 export function referenceAtOffset(model: FabricModel, offset: number): SwitchReference | undefined {
+  const direct = referenceByPath(model, offset);
+  if (direct !== null) return direct;
   const refs = switchReferences(model);
   let low = 0;
   let high = refs.length - 1;

@@ -234,6 +234,16 @@ class TreeBuilder {
   readonly errors: YamlError[] = [];
   private readonly stack: OpenCollection[] = [];
   private readonly anchors = new Map<string, YamlNode>();
+  /** One copy of each short scalar text: keys, switch names and speeds repeat thousands of times. */
+  private readonly strings = new Map<string, string>();
+
+  private intern(text: string): string {
+    if (text.length > 40) return text;
+    const known = this.strings.get(text);
+    if (known !== undefined) return known;
+    this.strings.set(text, text);
+    return text;
+  }
 
   constructor(private readonly text: string) {}
 
@@ -284,7 +294,7 @@ class TreeBuilder {
   private scalar(event: ScalarEvent): ScalarNode {
     const style = STYLE_NAMES[event.style] ?? 'plain';
     const quoted = style === 'single' || style === 'double';
-    const text = event.fast ? this.text.slice(event.valueStart, event.valueEnd) : getScalarValue(this.text, event);
+    const text = this.intern(event.fast ? this.text.slice(event.valueStart, event.valueEnd) : getScalarValue(this.text, event));
     const node: ScalarNode = {
       kind: 'scalar',
       value: text,
