@@ -605,7 +605,9 @@ async function main() {
   (opts.json ? process.stderr : process.stdout).write(report);
   const elapsedS = (performance.now() - started) / 1000;
   if (opts.write) {
-    writeFileSync(RESULTS, resultsMarkdown(rows, tg, m, opts, elapsedS));
+    const analysisFile = path.join(ROOT, 'bench', 'ANALYSIS.md');
+    const analysis = existsSync(analysisFile) ? `\n${readFileSync(analysisFile, 'utf8')}` : '';
+    writeFileSync(RESULTS, resultsMarkdown(rows, tg, m, opts, elapsedS) + analysis);
     log(`wrote ${path.relative(process.cwd(), RESULTS)}`);
   }
   log(`bench time: ${elapsedS.toFixed(0)} s`);

@@ -11,6 +11,7 @@ import { validateSchema } from './schema/schemaValidation';
 import { analyzeFabric } from './analysis/analyze';
 import type { AnalysisResult } from './analysis/analyze';
 import { parseSuppressions, isSuppressed } from './suppressions';
+import { locate } from './yaml/locate';
 import { DEFAULT_SETTINGS } from './settings';
 import type { LintSettings } from './settings';
 
@@ -84,7 +85,10 @@ export function lintText(text: string, settings: LintSettings = DEFAULT_SETTINGS
     }
   }
 
-  const suppressions = parseSuppressions(text);
+  const suppressions = parseSuppressions(text, (offset) => {
+    const node = locate(parsed.root, offset)?.node;
+    return node !== undefined && node.kind === 'scalar' && node.start <= offset && offset < node.end;
+  });
   const findings: Finding[] = [];
   for (const finding of raw) {
     if (isSuppressed(finding, suppressions)) continue;

@@ -13,7 +13,11 @@ export interface Suppressions {
 
 const DIRECTIVE = /(?:^|[ \t])#[ \t]*topology-disable(-next-line)?[ \t]+([A-Za-z0-9-]+(?:[ \t]*,[ \t]*[A-Za-z0-9-]+)*)/gm;
 
-export function parseSuppressions(text: string): Suppressions {
+/**
+ * `isInsideValue(offset)` tells whether a `#` is part of a value (a quoted string or a block
+ * scalar) rather than a comment; directives there are ignored.
+ */
+export function parseSuppressions(text: string, isInsideValue: (offset: number) => boolean = () => false): Suppressions {
   const file = new Set<string>();
   const lines = new Map<number, Set<string>>();
   if (!text.includes('topology-disable')) return { file, lines };
@@ -25,6 +29,7 @@ export function parseSuppressions(text: string): Suppressions {
       line++;
       scanned = i + 1;
     }
+    if (isInsideValue(at + match[0].indexOf('#'))) continue;
     const ids = match[2].split(',').map((id) => id.trim());
     if (match[1] === undefined) {
       ids.forEach((id) => file.add(id));
