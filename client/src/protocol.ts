@@ -1,8 +1,8 @@
 /**
- * Custom LSP requests between the Topology Tutor client and server. Plain types and method names with
- * no imports, so the server can import this module as well (`import { FABRIC_SUMMARY_METHOD } from
- * '../../client/src/protocol'`) and both sides stay in step.
+ * Custom LSP requests between the Topology Tutor client and server: method names and types that
+ * both sides import, so they stay in step. No vscode import (the server imports this module).
  */
+import type { FabricSummary } from '../../server/src/core/summary/fabricSummary';
 
 /** `topology/fabricSummary`: the figures shown in the status bar for one open document. */
 export const FABRIC_SUMMARY_METHOD = 'topology/fabricSummary';
@@ -12,18 +12,8 @@ export interface FabricSummaryParams {
   uri: string;
 }
 
-export interface FabricSummary {
-  spines: number;
-  leaves: number;
-  /** The highest leaf downlink:uplink ratio, formatted like "4:1"; absent with no leaf to compute. */
-  worstRatio?: string;
-  /** The leaf with that ratio. */
-  worstLeaf?: string;
-  /** True when worstRatio exceeds the design's max_oversubscription. */
-  overMax: boolean;
-  errors: number;
-  warnings: number;
-}
+/** The summary the server computes (one definition, in the server's pure core). */
+export type { FabricSummary };
 
 /** Result: the summary, or null when the document is unknown to the server or cannot be analysed. */
 export type FabricSummaryResult = FabricSummary | null;
