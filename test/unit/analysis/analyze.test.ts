@@ -448,7 +448,7 @@ describe('oversubscription', () => {
     assert.equal(list[0].severity, 'warning');
     assert.equal(
       list[0].message,
-      '`leaf3` is 4:1 oversubscribed: 1200G to servers, 300G to spines (design allows 3:1). One more 100G uplink (400G in all) brings it to 3:1.',
+      '`leaf3` is 4:1 oversubscribed: 1200G to servers, 300G to spines (design allows 3:1). One more 100G uplink (400G in all) brings it to 3:1. To keep ECMP balanced, add 1 to each of the 3 spines instead (600G in all, 2:1).',
     );
   });
 
@@ -461,7 +461,7 @@ describe('oversubscription', () => {
     const list = findings(leafWith(50, 'design: { max_oversubscription: 1.5 }', 2), 'oversubscription');
     assert.equal(
       list[0].message,
-      '`leaf3` is 6.25:1 oversubscribed: 1250G to servers, 200G to spines (design allows 1.5:1). 7 more 100G uplinks (900G in all) bring it to 1.39:1.',
+      '`leaf3` is 6.25:1 oversubscribed: 1250G to servers, 200G to spines (design allows 1.5:1). 7 more 100G uplinks (900G in all) bring it to 1.39:1. To keep ECMP balanced, add 4 to each of the 2 spines instead (1000G in all, 1.25:1).',
     );
   });
 

@@ -33,9 +33,21 @@ function suggestion(sw: FabricSwitch, max: number): string {
   if (!Number.isSafeInteger(more)) return '';
   const total = sw.uplinkGbps + more * speed;
   const result = formatRatio(sw.downlinkGbps / total);
-  return more === 1
-    ? ` One more ${formatGbps(speed)} uplink (${formatGbps(total)} in all) brings it to ${result}.`
-    : ` ${formatNumber(more, 0)} more ${formatGbps(speed)} uplinks (${formatGbps(total)} in all) bring it to ${result}.`;
+  const text =
+    more === 1
+      ? ` One more ${formatGbps(speed)} uplink (${formatGbps(total)} in all) brings it to ${result}.`
+      : ` ${formatNumber(more, 0)} more ${formatGbps(speed)} uplinks (${formatGbps(total)} in all) bring it to ${result}.`;
+  return text + balancedHint(sw, speed, more);
+}
+
+/** When the extra uplinks cannot split evenly over the upstream switches, the balanced alternative. */
+function balancedHint(sw: FabricSwitch, speed: number, more: number): string {
+  const upstreams = sw.upstream.size;
+  if (upstreams < 2 || more % upstreams === 0) return '';
+  const each = Math.ceil(more / upstreams);
+  const total = sw.uplinkGbps + each * upstreams * speed;
+  const tier = sw.role === 'spine' ? 'super-spines' : 'spines';
+  return ` To keep ECMP balanced, add ${formatNumber(each, 0)} to each of the ${formatNumber(upstreams, 0)} ${tier} instead (${formatGbps(total)} in all, ${formatRatio(sw.downlinkGbps / total)}).`;
 }
 
 export function check(model: FabricModel, ctx: RuleContext): Finding[] {
