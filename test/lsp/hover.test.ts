@@ -93,3 +93,24 @@ describe('LSP over stdio: hover and inlay hints', () => {
     assert.equal(await session.request('topology/fabricSummary', { uri: 'file:///not-open.topology.yaml' }), null);
   });
 });
+
+describe('LSP over stdio: inlay hints setting', () => {
+  it('returns no hints when topology.inlayHints.enabled is false, and hints again when it is true', async () => {
+    const session = await LspSession.start({ configuration: true });
+    const uri = 'file:///hints-setting.topology.yaml';
+    const range = { start: { line: 0, character: 0 }, end: { line: 30, character: 0 } };
+    try {
+      session.configuration = { inlayHints: { enabled: false } };
+      await session.open(uri, TEXT);
+      assert.deepEqual(await session.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri }, range }), []);
+      session.configuration = { inlayHints: { enabled: true } };
+      const relinted = session.nextDiagnostics(uri);
+      await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      await relinted;
+      const hints = await session.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri }, range });
+      assert.equal(hints.length, 3);
+    } finally {
+      await session.stop();
+    }
+  });
+});
