@@ -8,6 +8,8 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import type {
+  Hover,
+  InlayHint,
   CodeAction,
   CompletionList,
   DocumentSymbol,
@@ -28,6 +30,7 @@ import { IdleCollector } from './lsp/idleCollector';
 import { hover, hints } from './lsp/features';
 import * as editing from './lsp/editing';
 import type { LintResult } from './core/lint';
+import type { LintSettings } from './core/settings';
 import { fabricSummary } from './core/summary/fabricSummary';
 import { FABRIC_SUMMARY_METHOD } from '../../client/src/protocol';
 import type { FabricSummaryParams, FabricSummaryResult } from '../../client/src/protocol';
@@ -86,50 +89,26 @@ function schedule(document: TextDocument, delayMs: number | undefined): void {
   });
 }
 
-/** The lint result of the document's current version, for requests; undefined if it is gone. */
-async function resultFor(uri: string): Promise<{ document: TextDocument; result: LintResult } | undefined> {
-  const lintSettings = await settings.forDocument(uri);
-  const document = documents.get(uri);
-  if (document === undefined) return undefined;
-  return { document, result: cache.get(document, lintSettings) };
-}
-
-connection.onHover(async (params) => {
-  try {
-    const found = await resultFor(params.textDocument.uri);
-    return found === undefined ? null : hover(found.result, params.position, lessonsBase);
-  } catch (error) {
-    logError('Hover failed', error);
-    return null;
-  }
-});
-
-connection.languages.inlayHint.on(async (params) => {
-  try {
-    const found = await resultFor(params.textDocument.uri);
-    const lintSettings = await settings.forDocument(params.textDocument.uri);
-    if (found === undefined || !lintSettings.inlayHints) return [];
-    return hints(found.result, params.range);
-  } catch (error) {
-    logError('Inlay hints failed', error);
-    return [];
-  }
-});
-
 /**
- * The body of a request handler: looks up the document's cached lint result and calls `run`;
- * any error is logged and `fallback` returned, so nothing throws across the wire.
+ * The body of a request handler: looks up the cached lint result of the document's current
+ * version (and the settings it was linted with) and calls `run`; any error is logged and
+ * `fallback` returned, so nothing throws across the wire.
  */
-async function withResult<R>(uri: string, name: string, fallback: R, run: (result: LintResult) => R): Promise<R> {
+async function withResult<R>(uri: string, name: string, fallback: R, run: (result: LintResult, lintSettings: LintSettings) => R): Promise<R> {
   try {
-    const found = await resultFor(uri);
-    return found === undefined ? fallback : run(found.result);
+    const lintSettings = await settings.forDocument(uri);
+    const document = documents.get(uri);
+    return document === undefined ? fallback : run(cache.get(document, lintSettings), lintSettings);
   } catch (error) {
     logError(`${name} failed`, error);
     return fallback;
   }
 }
 
+connection.onHover((p) => withResult<Hover | null>(p.textDocument.uri, 'Hover', null, (r) => hover(r, p.position, lessonsBase)));
+connection.languages.inlayHint.on((p) =>
+  withResult<InlayHint[]>(p.textDocument.uri, 'Inlay hints', [], (r, lintSettings) => (lintSettings.inlayHints ? hints(r, p.range) : [])),
+);
 connection.onCodeAction((p) => withResult<CodeAction[]>(p.textDocument.uri, 'Code actions', [], (r) => editing.codeActions(r, p.textDocument.uri, p)));
 connection.onCompletion((p) => withResult<CompletionList | null>(p.textDocument.uri, 'Completion', null, (r) => editing.completion(r, p.position)));
 connection.onDocumentSymbol((p) => withResult<DocumentSymbol[]>(p.textDocument.uri, 'Document symbols', [], (r) => editing.symbols(r)));
@@ -169,15 +148,9 @@ connection.onDidChangeConfiguration((change) => {
   if (canRefreshInlayHints) connection.languages.inlayHint.refresh().catch((error: unknown) => logError('Refreshing inlay hints failed', error));
 });
 
-connection.onRequest(FABRIC_SUMMARY_METHOD, async (params: FabricSummaryParams): Promise<FabricSummaryResult> => {
-  try {
-    const found = await resultFor(params.uri);
-    return found === undefined ? null : fabricSummary(found.result);
-  } catch (error) {
-    logError('Fabric summary failed', error);
-    return null;
-  }
-});
+connection.onRequest(FABRIC_SUMMARY_METHOD, (params: FabricSummaryParams) =>
+  withResult<FabricSummaryResult>(params.uri, 'Fabric summary', null, (r) => fabricSummary(r)),
+);
 
 documents.listen(connection);
 connection.listen();

@@ -24,12 +24,6 @@ export class AnalysisCache {
     return result;
   }
 
-  /** The latest result for a document, whatever its settings, if it is for this version. */
-  peek(document: TextDocument): LintResult | undefined {
-    const entry = this.entries.get(document.uri);
-    return entry !== undefined && entry.version === document.version ? entry.result : undefined;
-  }
-
   delete(uri: string): void {
     this.entries.delete(uri);
   }
