@@ -84,7 +84,9 @@ function readDesign(root: YamlNode | undefined): Design {
 function computePeers(sw: FabricSwitch): Map<string, PeerLinks> {
   const peers = new Map<string, PeerLinks>();
   for (const link of sw.links) {
-    const [x, y] = link.ends!;
+    const ends = link.ends!;
+    const x = ends[0];
+    const y = ends[1];
     const other = x.switch === sw ? y.switch! : x.switch!;
     if (other === sw) continue;
     const up = sw.upstream.get(other.name);
@@ -462,8 +464,8 @@ function computeFigures(model: FabricModel, sw: FabricSwitch): void {
   let downGbps = 0;
   let downComplete = true;
   for (const link of sw.links) {
-    const [x, y] = link.ends!;
-    const other = x.switch === sw ? y.switch! : x.switch!;
+    const ends = link.ends!;
+    const other = ends[0].switch === sw ? ends[1].switch! : ends[0].switch!;
     if (other.role === undefined) linkedToRoleless = true;
     else if (downRole !== undefined && other.role === downRole && other !== sw) {
       if (link.bandwidthGbps !== undefined) downGbps += link.bandwidthGbps;

@@ -13,7 +13,8 @@ export const id = 'duplicate-link';
  * other pairs (tier violations, self-links, unknown names) go through `others`.
  */
 function samePair(link: FabricLink, others: Map<string, FabricLink[]>): FabricLink[] | undefined {
-  const [x, y] = link.ends!;
+  const x = link.ends![0];
+  const y = link.ends![1];
   if (link.known && x.switch !== y.switch) {
     const all = (x.switch!.upstream.get(y.switch!.name) ?? y.switch!.upstream.get(x.switch!.name))?.links;
     if (all !== undefined) {
@@ -37,7 +38,8 @@ export function check(model: FabricModel, ctx: RuleContext): Finding[] {
   const others = new Map<string, FabricLink[]>();
   for (const link of model.links) {
     if (link.ends === undefined || link.betweenNode === undefined) continue;
-    const [x, y] = [link.ends[0].name, link.ends[1].name];
+    const x = link.ends[0].name;
+    const y = link.ends[1].name;
     if (x === undefined || y === undefined) continue;
     const entries = samePair(link, others);
     if (entries === undefined) continue;
