@@ -157,13 +157,12 @@ interface OpenCollection {
 
 /** Range of the token at `offset`, for errors: the run of non-blank characters there. */
 function errorSpan(text: string, offset: number): { start: number; end: number } {
-  let start = Math.max(0, Math.min(offset, text.length));
-  if (start === text.length && start > 0) start--;
-  // Never start inside a line break (between \r and \n, or on one): step back onto the line's content.
-  while (start > 0 && (text[start] === '\n' || text[start] === '\r')) start--;
+  // Start exactly where js-yaml points; on a line break or at the end of the text the range is
+  // empty (LineIndex maps an offset inside \r\n to the end of the line's content).
+  const start = Math.max(0, Math.min(offset, text.length));
   let end = start;
   while (end < text.length && end - start < 80 && !/[\s,\]}]/.test(text[end])) end++;
-  if (end === start) end = Math.min(text.length, start + 1);
+  if (end === start && start < text.length && text[start] !== '\n' && text[start] !== '\r') end = start + 1;
   return { start, end };
 }
 
@@ -257,7 +256,8 @@ class TreeBuilder {
         const target = this.anchors.get(name);
         const node: AliasNode = { kind: 'alias', name, target, start: Math.max(0, event.anchorStart - 1), end: event.anchorEnd };
         if (target === undefined) {
-          this.errors.push({ message: `unidentified alias "${name}"`, start: node.start, end: node.end });
+          // js-yaml points at the alias's name, after the `*`.
+          this.errors.push({ message: `unidentified alias "${name}"`, start: event.anchorStart, end: event.anchorEnd });
         }
         this.attach(node);
         return;
@@ -342,7 +342,20 @@ class TreeBuilder {
     }
     if (node.flow) end = this.closingBracket(end, node.kind === 'map' ? '}' : ']');
     node.end = end;
-    if (node.kind === 'map') this.checkDuplicateKeys(node.pairs);
+    if (node.kind === 'map') {
+      this.checkComplexKeys(node.pairs);
+      this.checkDuplicateKeys(node.pairs);
+    }
+  }
+
+  /** js-yaml builds maps as plain objects, so a list or map used as a key is an error there. */
+  private checkComplexKeys(pairs: Pair[]): void {
+    for (const { key } of pairs) {
+      const target = key.kind === 'alias' ? key.target : key;
+      if (target !== undefined && target.kind !== 'scalar' && target.kind !== 'alias') {
+        this.errors.push({ message: 'object-based map does not support complex keys', start: key.start, end: key.end });
+      }
+    }
   }
 
   /** js-yaml rejects a key that repeats in one map; report it at the second key, as js-yaml does. */
