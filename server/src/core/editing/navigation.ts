@@ -42,22 +42,13 @@ export function referencesAt(result: LintResult, offset: number, includeDeclarat
 export function prepareRenameAt(result: LintResult, offset: number): { span: Span; placeholder: string } | undefined {
   const ref = switchRefAt(result, offset);
   if (ref === undefined) return undefined;
-  const node = nodeOf(result, ref);
-  if (node === undefined) return undefined;
+  const node = ref.node;
   const quoted = node.kind === 'scalar' && (node.style === 'single' || node.style === 'double');
   return { span: quoted ? { start: ref.start + 1, end: ref.end - 1 } : { start: ref.start, end: ref.end }, placeholder: ref.switch.name };
 }
 
 export class RenameError extends Error {}
 
-function nodeOf(result: LintResult, ref: SwitchReference) {
-  const sw = ref.switch;
-  if (ref.kind === 'definition') return sw.keyNode;
-  const model = result.analysis!.model;
-  for (const link of model.links) for (const end of link.ends ?? []) if (end.node.start === ref.start && end.switch === sw) return end.node;
-  for (const group of model.serverGroups.values()) for (const leaf of group.leaves) if (leaf.node.start === ref.start && leaf.switch === sw) return leaf.node;
-  return undefined;
-}
 
 /**
  * The edits renaming the switch at `offset` to `newName`, each keeping its quoting style.
@@ -74,8 +65,8 @@ export function renameAt(result: LintResult, offset: number, newName: string): O
   if (model.switches.has(name)) throw new RenameError(`A switch named ${quote(name)} already exists: pick another name.`);
   const edits: OffsetEdit[] = [];
   for (const r of referencesOf(result, ref.switch, true)) {
-    const node = nodeOf(result, r);
-    if (node === undefined || node.kind !== 'scalar') continue; // an alias names an anchor, not the switch
+    const node = r.node;
+    if (node.kind !== 'scalar') continue; // an alias names an anchor, not the switch
     edits.push({ start: node.start, end: node.end, newText: node.style === 'plain' ? yamlString(name) : yamlStringLike(name, node) });
   }
   return edits;

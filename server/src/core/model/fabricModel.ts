@@ -224,6 +224,8 @@ export interface Plane {
 export interface SwitchReference {
   start: number;
   end: number;
+  /** The key or scalar that names the switch there. */
+  node: YamlNode;
   switch: FabricSwitch;
   kind: 'definition' | 'link' | 'server-leaf';
 }
@@ -271,15 +273,15 @@ export function switchReferences(model: FabricModel): SwitchReference[] {
   const definitions: SwitchReference[] = [];
   const linkEnds: SwitchReference[] = [];
   const serverLeaves: SwitchReference[] = [];
-  for (const sw of model.switches.values()) definitions.push({ start: sw.keyNode.start, end: sw.keyNode.end, switch: sw, kind: 'definition' });
+  for (const sw of model.switches.values()) definitions.push({ start: sw.keyNode.start, end: sw.keyNode.end, node: sw.keyNode, switch: sw, kind: 'definition' });
   for (const link of model.links) {
     for (const end of link.ends ?? []) {
-      if (end.switch !== undefined) linkEnds.push({ start: end.node.start, end: end.node.end, switch: end.switch, kind: 'link' });
+      if (end.switch !== undefined) linkEnds.push({ start: end.node.start, end: end.node.end, node: end.node, switch: end.switch, kind: 'link' });
     }
   }
   for (const group of model.serverGroups.values()) {
     for (const leaf of group.leaves) {
-      if (leaf.switch !== undefined) serverLeaves.push({ start: leaf.node.start, end: leaf.node.end, switch: leaf.switch, kind: 'server-leaf' });
+      if (leaf.switch !== undefined) serverLeaves.push({ start: leaf.node.start, end: leaf.node.end, node: leaf.node, switch: leaf.switch, kind: 'server-leaf' });
     }
   }
   refs = mergeByStart([definitions, linkEnds, serverLeaves]);
@@ -313,7 +315,7 @@ function referenceByPath(model: FabricModel, offset: number): SwitchReference | 
   if (located === undefined || located.node.kind !== 'scalar') return located?.node.kind === 'alias' ? null : undefined;
   const { path, node } = located;
   const ref = (sw: FabricSwitch | undefined, kind: SwitchReference['kind']): SwitchReference | undefined =>
-    sw === undefined ? undefined : { start: node.start, end: node.end, switch: sw, kind };
+    sw === undefined ? undefined : { start: node.start, end: node.end, node, switch: sw, kind };
   if (path.length === 2 && path[0] === 'switches' && located.isKey) {
     const sw = model.switches.get(path[1]);
     return sw?.keyNode === node ? ref(sw, 'definition') : null;
