@@ -8,23 +8,15 @@ import type { FabricModel, FabricSwitch, PeerLinks, ServerGroup } from '../model
 import { referenceAtOffset } from '../model/fabricModel';
 import { formatGbps } from '../model/bandwidth';
 import { formatRatio } from '../model/ratio';
-import { formatNumber } from '../model/number';
+import { formatNumber, plural } from '../model/number';
 import type { Located } from '../yaml/locate';
 import { codeSpan } from '../text/markdown';
 import { learnLink } from './learnLink';
-import type { Learn } from './keyDocs';
+import { SECTIONS } from '../lessons/lessonSections';
+import type { Learn } from '../lessons/lessonSections';
 
-const OVERSUB: Learn = { lesson: 'modern-topology', anchor: 'oversubscription-ratios', title: 'Oversubscription ratios' };
-const EQUIDISTANT: Learn = { lesson: 'spine-leaf-hierarchy', anchor: 'why-every-server-is-equidistant', title: 'Why every server is equidistant' };
-const ECMP: Learn = { lesson: 'ecmp', anchor: '5-tuple-hashing', title: '5-tuple hashing' };
-const CLOS5: Learn = { lesson: 'three-tier-vs-spine-leaf', anchor: 'five-stage-clos-pods-and-planes', title: 'Five-stage Clos: pods and planes' };
-const HOMING: Learn = { lesson: 'spine-leaf-hierarchy', anchor: 'server-homing', title: 'Server homing' };
-const RING0: Learn = { lesson: 'ring0-problem', anchor: 'the-core-challenge', title: 'The core challenge' };
-const SRIOV: Learn = { lesson: 'hardware-virtualization', anchor: 'sr-iov-and-the-nic', title: 'SR-IOV and the NIC' };
+const { oversubscription: OVERSUB, equidistant: EQUIDISTANT, hashing: ECMP, clos5: CLOS5, homing: HOMING, ring0: RING0, sriov: SRIOV } = SECTIONS;
 
-function plural(n: number, word: string): string {
-  return `${formatNumber(n, 0)} ${word}${n === 1 ? '' : 's'}`;
-}
 
 function portsLine(sw: FabricSwitch): string {
   if (sw.portsBySpeed.length === 0) return 'Ports: none usable';

@@ -9,6 +9,7 @@ import type { Located } from '../yaml/locate';
 import { KEY_DOCS, VALUE_DOCS, speedUse } from './keyDocs';
 import type { KeyDoc } from './keyDocs';
 import { learnLink } from './learnLink';
+import { SECTIONS } from '../lessons/lessonSections';
 import { parseSpeed } from '../model/speed';
 import { entityHover } from './entityHover';
 
@@ -22,7 +23,6 @@ function docMarkdown(doc: KeyDoc, lessonsBase: string): string {
 }
 
 const SPEED_PATHS = new Set(['switches.*.ports.*.speed', 'servers.*.nics.speed', 'links.*.speed']);
-const SPEEDS_LEARN = { lesson: 'modern-topology', anchor: 'link-speeds', title: 'Link speeds' };
 
 function valueHover(located: Located, path: string, lessonsBase: string): string | undefined {
   const node = located.node;
@@ -32,7 +32,7 @@ function valueHover(located: Located, path: string, lessonsBase: string): string
   if (SPEED_PATHS.has(path)) {
     const gbps = parseSpeed(node.text);
     if (gbps === undefined) return undefined;
-    return `**${node.text}** — typically ${speedUse(gbps)}.\n\n${learnLink(lessonsBase, SPEEDS_LEARN)}`;
+    return `**${node.text}** — typically ${speedUse(gbps)}.\n\n${learnLink(lessonsBase, SECTIONS.speeds)}`;
   }
   return undefined;
 }

@@ -2,11 +2,10 @@
  * Short lessons for every key of format v1 and every enum value, keyed by schema path
  * (`switches.*.ports.*.speed`). Each links to the lesson section that goes deeper.
  */
-export interface Learn {
-  lesson: string;
-  anchor: string;
-  title: string;
-}
+import { SECTIONS } from '../lessons/lessonSections';
+import type { Learn } from '../lessons/lessonSections';
+
+export type { Learn };
 
 export interface KeyDoc {
   /** 2–5 lines of Markdown. */
@@ -14,22 +13,7 @@ export interface KeyDoc {
   learn: Learn;
 }
 
-const FORMAT: Learn = { lesson: 'topology-format', anchor: 'the-format', title: 'The topology format' };
-const OVERSUB: Learn = { lesson: 'modern-topology', anchor: 'oversubscription-ratios', title: 'Oversubscription ratios' };
-const SPEEDS: Learn = { lesson: 'modern-topology', anchor: 'link-speeds', title: 'Link speeds' };
-const PORTS: Learn = { lesson: 'modern-topology', anchor: 'ports-and-port-groups', title: 'Ports and port groups' };
-const LAYERS: Learn = { lesson: 'spine-leaf-hierarchy', anchor: 'three-layers', title: 'Three layers' };
-const EQUIDISTANT: Learn = { lesson: 'spine-leaf-hierarchy', anchor: 'why-every-server-is-equidistant', title: 'Why every server is equidistant' };
-const HOMING: Learn = { lesson: 'spine-leaf-hierarchy', anchor: 'server-homing', title: 'Server homing' };
-const NAMES: Learn = { lesson: 'spine-leaf-hierarchy', anchor: 'switch-names-and-links', title: 'Switch names and links' };
-const CLOS5: Learn = { lesson: 'three-tier-vs-spine-leaf', anchor: 'five-stage-clos-pods-and-planes', title: 'Five-stage Clos: pods and planes' };
-const REDUNDANCY: Learn = { lesson: 'three-tier-vs-spine-leaf', anchor: 'spine-redundancy-and-n-1', title: 'Spine redundancy and N-1' };
-const RDMA: Learn = { lesson: 'three-tier-vs-spine-leaf', anchor: 'enabling-rdma', title: 'Enabling RDMA' };
-const PARALLEL: Learn = { lesson: 'ecmp', anchor: 'parallel-links', title: 'Parallel links' };
-const RING0: Learn = { lesson: 'ring0-problem', anchor: 'the-core-challenge', title: 'The core challenge' };
-const HWVIRT: Learn = { lesson: 'hardware-virtualization', anchor: 'root-and-non-root-mode', title: 'Root and non-root mode' };
-const SRIOV: Learn = { lesson: 'hardware-virtualization', anchor: 'sr-iov-and-the-nic', title: 'SR-IOV and the NIC' };
-const EXITS: Learn = { lesson: 'vm-exits', anchor: 'the-six-step-exit-cycle', title: 'The six-step exit cycle' };
+const { format: FORMAT, oversubscription: OVERSUB, speeds: SPEEDS, ports: PORTS, layers: LAYERS, equidistant: EQUIDISTANT, homing: HOMING, names: NAMES, clos5: CLOS5, redundancy: REDUNDANCY, rdma: RDMA, parallel: PARALLEL, ring0: RING0, rootMode: HWVIRT, sriov: SRIOV, exits: EXITS } = SECTIONS;
 
 export const KEY_DOCS: ReadonlyMap<string, KeyDoc> = new Map<string, KeyDoc>([
   ['topology', { text: '**topology** — the fabric\'s name (required).\nUsed in messages and in the status bar summary.', learn: FORMAT }],

@@ -1,7 +1,7 @@
 /** "Learn: <section> — <minutes> min" links to lesson sections. */
 import { lessonHref } from '../lessons/lessonLinks';
 import { lessonInfo } from '../lessons/lessonCatalog';
-import type { Learn } from './keyDocs';
+import type { Learn } from '../lessons/lessonSections';
 
 export function learnLink(lessonsBase: string, learn: Learn): string {
   const minutes = lessonInfo(learn.lesson)?.minutes;

@@ -4,15 +4,11 @@
  * settings, CI pipelines): never rename them.
  */
 import type { Severity } from '../findings';
+import { SECTIONS } from '../lessons/lessonSections';
+import type { Learn } from '../lessons/lessonSections';
 
-export interface LessonLink {
-  /** Lesson id = file name under lessons/ without `.md`. */
-  lesson: string;
-  /** GitHub-style slug of the section heading. */
-  anchor: string;
-  /** The section's title, for "Learn: …" links. */
-  title: string;
-}
+/** A lesson section: lesson id (= file name under lessons/ without `.md`), heading slug, title. */
+export type LessonLink = Learn;
 
 export interface RuleInfo {
   id: string;
@@ -30,98 +26,98 @@ const rules: RuleInfo[] = [
     defaultSeverity: 'error',
     summary: 'The file is not valid YAML (tabs in indentation, bad indentation, duplicate keys, several documents).',
     fix: 'Indent with spaces, keep every key once per map, keep one document per file.',
-    learn: { lesson: 'topology-format', anchor: 'yaml-basics', title: 'YAML basics' },
+    learn: SECTIONS.yamlBasics,
   },
   {
     id: 'schema',
     defaultSeverity: 'error',
     summary: 'A key or value breaks topology format v1: unknown key, wrong type, misspelt value, missing required key.',
     fix: 'Use the keys and values the format defines; the message names the one expected.',
-    learn: { lesson: 'topology-format', anchor: 'the-format', title: 'The topology format' },
+    learn: SECTIONS.format,
   },
   {
     id: 'unknown-switch',
     defaultSeverity: 'error',
     summary: "A link end or a server group's leaf names no defined switch.",
     fix: 'Fix the spelling or define the switch under `switches`.',
-    learn: { lesson: 'spine-leaf-hierarchy', anchor: 'switch-names-and-links', title: 'Switch names and links' },
+    learn: SECTIONS.names,
   },
   {
     id: 'tier-violation',
     defaultSeverity: 'warning',
     summary: 'A link joins leaf–leaf, spine–spine, leaf–super-spine, super-spine–super-spine, or a switch to itself.',
     fix: 'Link each tier only to the tier above: leaf → spine → super-spine.',
-    learn: { lesson: 'spine-leaf-hierarchy', anchor: 'tier-rules', title: 'Tier rules' },
+    learn: SECTIONS.tiers,
   },
   {
     id: 'spine-connectivity',
     defaultSeverity: 'error',
     summary: 'A leaf lacks a link to a spine (of its pod), a spine lacks a link to a super-spine (of its plane), or no leaf reaches a spine.',
     fix: 'Add the missing link, with the same speed and count as the switch\'s other uplinks.',
-    learn: { lesson: 'spine-leaf-hierarchy', anchor: 'why-every-server-is-equidistant', title: 'Why every server is equidistant' },
+    learn: SECTIONS.equidistant,
   },
   {
     id: 'ecmp-imbalance',
     defaultSeverity: 'warning',
     summary: "A switch's bandwidth (count × speed) differs between the upstream switches it links to.",
     fix: 'Give every upstream switch the same number of links of the same speed.',
-    learn: { lesson: 'ecmp', anchor: 'equal-cost-means-equal-bandwidth', title: 'Equal-cost means equal bandwidth' },
+    learn: SECTIONS.equalCost,
   },
   {
     id: 'link-speed',
     defaultSeverity: 'error',
     summary: "A link's (or a server NIC's) speed is faster than every port group at one end.",
     fix: 'Use a speed the ports at both ends carry, or add faster ports.',
-    learn: { lesson: 'modern-topology', anchor: 'link-speeds', title: 'Link speeds' },
+    learn: SECTIONS.speeds,
   },
   {
     id: 'port-capacity',
     defaultSeverity: 'error',
     summary: 'A switch needs more ports of adequate speed than it has.',
     fix: 'Remove links or servers, or add ports to the switch.',
-    learn: { lesson: 'modern-topology', anchor: 'ports-and-port-groups', title: 'Ports and port groups' },
+    learn: SECTIONS.ports,
   },
   {
     id: 'oversubscription',
     defaultSeverity: 'warning',
     summary: "A leaf's downlink ÷ uplink bandwidth exceeds the design's max_oversubscription (an error for workload: rdma).",
     fix: 'Add uplinks (or faster ones), move servers to another leaf, or raise the design max deliberately.',
-    learn: { lesson: 'modern-topology', anchor: 'oversubscription-ratios', title: 'Oversubscription ratios' },
+    learn: SECTIONS.oversubscription,
   },
   {
     id: 'spine-redundancy',
     defaultSeverity: 'warning',
     summary: 'The fabric has fewer spines than design.min_spines.',
     fix: 'Add spines (and link every leaf to each), or lower min_spines deliberately.',
-    learn: { lesson: 'three-tier-vs-spine-leaf', anchor: 'spine-redundancy-and-n-1', title: 'Spine redundancy and N-1' },
+    learn: SECTIONS.redundancy,
   },
   {
     id: 'server-homing',
     defaultSeverity: 'warning',
     summary: 'design.server_homing is dual but a server group has fewer than 2 leaves or fewer than 2 NICs.',
     fix: 'Give the group two leaves and at least two NICs per server.',
-    learn: { lesson: 'spine-leaf-hierarchy', anchor: 'server-homing', title: 'Server homing' },
+    learn: SECTIONS.homing,
   },
   {
     id: 'isolated-switch',
     defaultSeverity: 'warning',
     summary: 'A switch has no links at all.',
     fix: 'Link it into the fabric or remove it.',
-    learn: { lesson: 'spine-leaf-hierarchy', anchor: 'three-layers', title: 'Three layers' },
+    learn: SECTIONS.layers,
   },
   {
     id: 'duplicate-link',
     defaultSeverity: 'warning',
     summary: 'The same pair of switches appears in more than one `links` entry.',
     fix: 'Merge the entries into one with the summed `count`.',
-    learn: { lesson: 'ecmp', anchor: 'parallel-links', title: 'Parallel links' },
+    learn: SECTIONS.parallel,
   },
   {
     id: 'analysis-skipped',
     defaultSeverity: 'info',
     summary: 'The file is larger than topology.maxFileSizeMB, or its aliases expand too far, so the fabric was not analysed.',
     fix: 'Raise topology.maxFileSizeMB, or split the file.',
-    learn: { lesson: 'topology-format', anchor: 'limits', title: 'Limits' },
+    learn: SECTIONS.limits,
   },
 ];
 
