@@ -1,4 +1,6 @@
 /** Small helpers shared by unit tests. */
+import * as fs from 'fs';
+import * as path from 'path';
 import { LineIndex } from '../../server/src/core/text/lineIndex';
 import type { Range } from '../../server/src/core/text/lineIndex';
 
@@ -20,4 +22,16 @@ export function at(range: Range): string {
 export function textAt(text: string, range: Range): string {
   const lines = new LineIndex(text);
   return text.slice(lines.offsetAt(range.start), lines.offsetAt(range.end));
+}
+
+/** The repository's examples/ folder. */
+export const EXAMPLES = path.resolve(__dirname, '..', '..', '..', 'examples');
+
+/** Every `*.topology.yaml` / `.yml` under a folder (examples/ by default), recursively. */
+export function topologyFiles(dir: string = EXAMPLES): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return topologyFiles(full);
+    return /\.topology\.ya?ml$/.test(entry.name) ? [full] : [];
+  });
 }

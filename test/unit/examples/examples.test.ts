@@ -7,16 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { lintText } from '../../../server/src/core/lint';
 import { RULE_IDS } from '../../../server/src/core/rules/catalog';
-
-const EXAMPLES = path.resolve(__dirname, '..', '..', '..', '..', 'examples');
-
-function topologyFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return topologyFiles(full);
-    return /\.topology\.ya?ml$/.test(entry.name) ? [full] : [];
-  });
-}
+import { EXAMPLES, topologyFiles } from '../helpers';
 
 export function expectedRules(text: string): string[] | undefined {
   const match = /^# expect: (.+)$/m.exec(text);

@@ -4,25 +4,16 @@
  */
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
-import * as path from 'path';
 import { load } from 'js-yaml';
 import { parseYaml } from '../../../server/src/core/yaml/yamlTree';
+import { topologyFiles } from '../helpers';
 
-const EXAMPLES = path.resolve(__dirname, '..', '..', '..', '..', 'examples');
 const COMPLEX_KEYS = 'object-based map does not support complex keys';
 const PIECES = ['\n', ' ', '  ', '-', ':', '[', ']', '{', '}', ',', '#', '"', "'", '&a', '*a', '!!str ', '\t', '---\n', '? ', '|', '>', 'a', '1', '\r\n'];
 
-function examples(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return examples(full);
-    return entry.name.endsWith('.yaml') ? [fs.readFileSync(full, 'utf8')] : [];
-  });
-}
-
 describe('yaml-syntax parity with js-yaml', () => {
   it('rejects exactly what js-yaml rejects, at the same offset', () => {
-    const sources = examples(EXAMPLES);
+    const sources = topologyFiles().map((file) => fs.readFileSync(file, 'utf8'));
     let seed = 20261125;
     const random = (n: number): number => {
       seed = (seed * 1103515245 + 12345) & 0x7fffffff;
