@@ -10,6 +10,8 @@ import { KEY_DOCS, VALUE_DOCS } from '../../../server/src/core/hover/keyDocs';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 const LESSONS_DIR = path.join(ROOT, 'lessons');
+/** Markdown under lessons/ that is not a lesson: the answers to the lesson review (not shipped). */
+const NOT_LESSONS = new Set(['REVIEW.md']);
 
 function load(id: string): LessonFile {
   return parseLesson(fs.readFileSync(path.join(LESSONS_DIR, `${id}.md`), 'utf8'));
@@ -22,7 +24,7 @@ function assertAnchor(lesson: string, anchor: string, where: string): void {
 
 describe('lessons', () => {
   it('ships exactly the catalogued lessons', () => {
-    const files = fs.readdirSync(LESSONS_DIR).filter((f) => f.endsWith('.md')).map((f) => f.slice(0, -3)).sort();
+    const files = fs.readdirSync(LESSONS_DIR).filter((f) => f.endsWith('.md') && !NOT_LESSONS.has(f)).map((f) => f.slice(0, -3)).sort();
     assert.deepEqual(files, LESSONS.map((l) => l.id).sort());
   });
 
@@ -71,6 +73,13 @@ describe('lessons', () => {
 
   it('gives every rule a lesson section that exists', () => {
     for (const rule of RULES.values()) assertAnchor(rule.learn.lesson, rule.learn.anchor, `rule ${rule.id}`);
+  });
+
+  it('answers every row of the lesson review in REVIEW.md', () => {
+    const review = fs.readFileSync(path.join(LESSONS_DIR, 'REVIEW.md'), 'utf8');
+    const rows = new Set([...review.matchAll(/^\| (L\d+|C\d+) \|/gm)].map((m) => m[1]));
+    const expected = [...Array.from({ length: 27 }, (_, i) => `L${i + 1}`), 'C6', 'C7', 'C8'];
+    assert.deepEqual(expected.filter((row) => !rows.has(row)), []);
   });
 
   it('gives every hover doc a lesson section that exists', () => {

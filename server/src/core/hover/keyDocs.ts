@@ -23,15 +23,15 @@ export const KEY_DOCS: ReadonlyMap<string, KeyDoc> = new Map<string, KeyDoc>([
     learn: OVERSUB,
   }],
   ['design.workload', {
-    text: '**workload** — `general` (default) or `rdma`.\nRDMA (RoCEv2) traffic needs a lossless, non-blocking fabric: with `rdma` the default max oversubscription becomes 1:1 and an oversubscribed leaf is an **error**, not a warning.',
+    text: '**workload** — `general` (default) or `rdma`.\nRDMA (RoCEv2) traffic is usually run lossless (PFC with ECN) and needs full bisection bandwidth: with `rdma` the default max oversubscription becomes 1:1 and an oversubscribed leaf is an **error**, not a warning.',
     learn: RDMA,
   }],
   ['design.max_oversubscription', {
-    text: '**max_oversubscription** — N allows N:1 at a leaf: server-facing bandwidth ÷ spine-facing bandwidth.\n3 (3:1) is a common choice for general workloads; storage and RDMA fabrics aim for 1:1. A leaf exactly at N:1 is allowed.',
+    text: '**max_oversubscription** — N allows N:1 at a leaf: server-facing bandwidth ÷ spine-facing bandwidth.\n3 (3:1) is a common choice for general workloads; storage and RDMA fabrics aim for 1:1 (full bisection bandwidth). A leaf exactly at N:1 is allowed.',
     learn: OVERSUB,
   }],
   ['design.min_spines', {
-    text: '**min_spines** — the fewest spines the fabric may have (default 2).\nWith N spines, losing one removes 1/N of every leaf\'s uplink bandwidth: 50% with 2, 25% with 4.',
+    text: '**min_spines** — the fewest spines each pod may have, or the whole fabric when there are no pods (default 2).\nWith N spines in a pod, losing one removes 1/N of the uplink bandwidth of each leaf of that pod: 50% with 2, 25% with 4.',
     learn: REDUNDANCY,
   }],
   ['design.server_homing', {
@@ -47,11 +47,11 @@ export const KEY_DOCS: ReadonlyMap<string, KeyDoc> = new Map<string, KeyDoc>([
     learn: LAYERS,
   }],
   ['switches.*.pod', {
-    text: '**pod** — the pod (a spine-leaf unit) this switch belongs to.\nA leaf with a pod must reach every spine of that pod; pods are joined by super-spines (a 5-stage Clos).',
+    text: '**pod** — the pod (a spine-leaf unit) this switch belongs to.\nA leaf with a pod must reach every spine of that pod, and only those are its uplinks: a link to a spine of another pod is a `tier-violation`. Pods are joined by super-spines (a 5-stage Clos).',
     learn: CLOS5,
   }],
   ['switches.*.plane', {
-    text: '**plane** — the spine plane: spine *k* of every pod joins the super-spines of plane *k*.\nA spine with a plane must reach every super-spine of that plane.',
+    text: '**plane** — the spine plane: spine *k* of every pod joins the super-spines of plane *k*.\nA spine with a plane must reach every super-spine of that plane; a link to a super-spine of another plane is a `tier-violation`.',
     learn: CLOS5,
   }],
   ['switches.*.model', { text: '**model** — the hardware model, for people. The linter counts `ports`, not models.', learn: PORTS }],
@@ -80,7 +80,7 @@ export const KEY_DOCS: ReadonlyMap<string, KeyDoc> = new Map<string, KeyDoc>([
   ['servers.*.nics.count', { text: '**count** — NIC ports per server. Dual homing needs at least 2.', learn: HOMING }],
   ['servers.*.nics.speed', { text: '**speed** — the speed of each NIC port; 25G is today\'s common server NIC, 100G and faster for AI and storage.', learn: SPEEDS }],
   ['servers.*.leaves', {
-    text: '**leaves** — the leaves these servers attach to. Their NIC links are spread evenly: leaf *i* gets the floor or the ceiling of its share.\nTwo or more leaves are needed for dual homing.',
+    text: '**leaves** — the leaves these servers attach to. Their NIC links are spread evenly: leaf *i* gets the floor or the ceiling of its share.\nTwo or more leaves are needed for dual homing; naming a spine or super-spine here is a `tier-violation`.',
     learn: HOMING,
   }],
   ['servers.*.virtualization', {
@@ -93,11 +93,11 @@ export const KEY_DOCS: ReadonlyMap<string, KeyDoc> = new Map<string, KeyDoc>([
     learn: EXITS,
   }],
   ['servers.*.virtualization.sriov', {
-    text: '**sriov** — whether VMs get SR-IOV virtual functions of the NIC: the VM drives the NIC directly through the IOMMU, bypassing the hypervisor\'s software switch on the data path.',
+    text: '**sriov** — whether VMs get SR-IOV virtual functions (VFs) of the NIC: the VM drives its VF\'s registers directly (mapped into it through EPT/NPT), and the IOMMU translates the VF\'s DMA and remaps its interrupts, so the hypervisor\'s software switch is off the data path.',
     learn: SRIOV,
   }],
   ['links', {
-    text: '**links** — cables between two switches: `between`, `speed`, and `count` parallel links.\nEvery leaf should reach every spine with the same bandwidth.',
+    text: '**links** — cables between two switches: `between`, `speed`, and `count` parallel links.\nEvery leaf should reach every spine of its pod with the same bandwidth.',
     learn: EQUIDISTANT,
   }],
   ['links.*.between', { text: '**between** — the two switches this link joins, by name. Each end takes one port per parallel link.', learn: NAMES }],
@@ -111,11 +111,11 @@ export const KEY_DOCS: ReadonlyMap<string, KeyDoc> = new Map<string, KeyDoc>([
 /** Docs for enum values, keyed `schemaPath=value`. */
 export const VALUE_DOCS: ReadonlyMap<string, KeyDoc> = new Map<string, KeyDoc>([
   ['design.workload=general', { text: '**general** — mixed application traffic. Some oversubscription (3:1 by default) is acceptable: not every server sends at line rate at once.', learn: OVERSUB }],
-  ['design.workload=rdma', { text: '**rdma** — RDMA over Converged Ethernet (RoCEv2): lossless, latency-sensitive traffic. Needs a non-blocking (1:1) fabric; oversubscription is an error.', learn: RDMA }],
+  ['design.workload=rdma', { text: '**rdma** — RDMA over Converged Ethernet (RoCEv2): latency-sensitive traffic, usually run lossless with PFC and ECN. Needs full bisection bandwidth (1:1); oversubscription is an error.', learn: RDMA }],
   ['design.server_homing=single', { text: '**single** — each server reaches one leaf. Simple, but a leaf failure or upgrade takes its servers offline.', learn: HOMING }],
   ['design.server_homing=dual', { text: '**dual** — each server has NICs on two leaves (MLAG or EVPN multihoming). Every server group needs ≥ 2 leaves and ≥ 2 NICs.', learn: HOMING }],
-  ['switches.*.role=leaf', { text: '**leaf** — the top-of-rack switch: servers attach here, and it links to every spine.', learn: LAYERS }],
-  ['switches.*.role=spine', { text: '**spine** — connects leaves: every leaf links to every spine, so any two leaves are two hops apart.', learn: EQUIDISTANT }],
+  ['switches.*.role=leaf', { text: '**leaf** — the top-of-rack switch: servers attach here, and it links to every spine (of its pod).', learn: LAYERS }],
+  ['switches.*.role=spine', { text: '**spine** — connects leaves: every leaf links to every spine of its pod, so any two leaves of a pod are two hops apart (four, through a super-spine, between pods).', learn: EQUIDISTANT }],
   ['switches.*.role=super-spine', { text: '**super-spine** — joins the spines of several pods (a 5-stage Clos); spines link up to the super-spines of their plane.', learn: CLOS5 }],
   ['switches.*.ports.*.for=servers', { text: '**servers** — downlink ports: they face servers and count as the leaf\'s downlink capacity when no server group is attached.', learn: OVERSUB }],
   ['switches.*.ports.*.for=fabric', { text: '**fabric** — uplink ports: they face spines (or super-spines).', learn: OVERSUB }],
