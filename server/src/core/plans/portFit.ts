@@ -45,7 +45,8 @@ export function checkPorts(sw: FabricSwitch, changes: readonly DemandChange[]): 
   for (const speed of speeds) {
     while (p >= 0 && ports[p].speedGbps >= speed) available += ports[p--].total;
     needed += demand.get(speed)!;
-    if (needed > available) failure = { fits: false, thresholdGbps: speed, needed, available };
+    // The fastest speed that does not fit names the ports a plan is short of most directly.
+    if (needed > available && failure === undefined) failure = { fits: false, thresholdGbps: speed, needed, available };
   }
   return failure ?? { fits: true };
 }

@@ -252,13 +252,15 @@ function targetNames(targets: readonly PlanTarget[], upWord: string): string {
 /** What the plan does, as an instruction: "add 1 × 100G to `spine3`, like its other uplinks". */
 export function describePlan(plan: UplinkPlan): string {
   const per = `${formatNumber(plan.count, 0)} × ${formatGbps(plan.speedGbps)}`;
-  if (plan.shape === 'add') {
-    const added = plan.targets.filter((t) => t.link === undefined);
-    return `add ${per} to ${added.length === 1 ? quote(added[0].up.name) : `each of ${targetNames(added, plan.upWord)}`}, like its other uplinks`;
-  }
+  const added = plan.targets.filter((t) => t.link === undefined);
+  const changed = plan.targets.filter((t) => t.link !== undefined && (t.toCount !== t.fromCount || t.fromSpeedGbps !== plan.speedGbps));
+  const toAdded = added.length === 1 ? quote(added[0].up.name) : `each of ${targetNames(added, plan.upWord)}`;
+  if (plan.shape === 'add') return `add ${per} to ${toAdded}, like its other uplinks`;
+  if (changed.length === 0 && added.length > 0) return `add ${per} to ${toAdded}`;
   const n = plan.targets.length;
   const each = n === 1 ? `its ${plan.upWord} ${quote(plan.targets[0].up.name)}` : n === 2 ? `each of ${targetNames(plan.targets, plan.upWord)}` : `each of its ${formatNumber(n, 0)} ${plan.upWord}s`;
-  return `give ${each} ${per}`;
+  const adding = added.length === 0 ? '' : `, adding ${added.length === 1 ? quote(added[0].up.name) : targetNames(added, plan.upWord)}`;
+  return `give ${each} ${per}${adding}`;
 }
 
 /** `(400G in all)` with the uplink after the plan. */

@@ -46,7 +46,7 @@ export function check(model: FabricModel, ctx: RuleContext): Finding[] {
     const up = `${formatGbps(sw.uplinkGbps)} to ${sw.role === 'spine' ? 'super-spines' : 'spines'}${sw.pod !== undefined && sw.role === 'leaf' ? ' of its pod' : ''}`;
     const rdma =
       model.design.workload === 'rdma'
-        ? ' RDMA (RoCEv2) is run lossless, so an oversubscribed uplink turns bursts into PFC pauses that spread back through the fabric: keep the ratio within the design.'
+        ? ' RDMA (RoCEv2) fabrics run lossless with PFC and are built for full bisection bandwidth: oversubscription becomes standing queues and PFC pauses that spread upstream; keep the ratio within the design.'
         : '';
     findings.push(
       makeFinding(

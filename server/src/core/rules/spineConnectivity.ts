@@ -92,8 +92,11 @@ function hasDownlinks(sw: FabricSwitch): boolean {
 /** The pods (planes) that do have upstream switches, named, for "move it to …". */
 function groupsWithUpstream(model: FabricModel, kind: 'pod' | 'plane'): string[] {
   const out: string[] = [];
-  if (kind === 'pod') for (const pod of model.pods.values()) if (pod.spines.length > 0) out.push(pod.id);
-  else for (const plane of model.planes.values()) if (plane.superSpines.length > 0) out.push(plane.id);
+  if (kind === 'pod') {
+    for (const pod of model.pods.values()) if (pod.spines.length > 0) out.push(pod.id);
+  } else {
+    for (const plane of model.planes.values()) if (plane.superSpines.length > 0) out.push(plane.id);
+  }
   return out;
 }
 

@@ -17,7 +17,7 @@ const RANK: Record<Role, number> = { leaf: 0, spine: 1, 'super-spine': 2 };
 function explain(a: Role, b: Role): string | undefined {
   if (RANK[b] - RANK[a] === 1 || RANK[a] - RANK[b] === 1) return undefined;
   if (a === 'leaf' && b === 'leaf') {
-    return 'joins two leaves: leaves link only to spines, so within a pod traffic between any two leaves crosses exactly one spine and every server is the same number of hops from every other';
+    return 'joins two leaves: leaves link only to spines, so traffic between two leaves of a pod crosses exactly one spine (between pods: spine, super-spine, spine) and every pair of servers is the same number of hops apart';
   }
   if (a === 'spine' && b === 'spine') {
     return 'joins two spines: spines link down to leaves and up to super-spines, never to each other; a spine-to-spine hop makes some paths longer than others and ECMP cannot use it';
