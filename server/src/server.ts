@@ -109,7 +109,9 @@ connection.onHover((p) => withResult<Hover | null>(p.textDocument.uri, 'Hover', 
 connection.languages.inlayHint.on((p) =>
   withResult<InlayHint[]>(p.textDocument.uri, 'Inlay hints', [], (r, lintSettings) => (lintSettings.inlayHints ? hints(r, p.range) : [])),
 );
-connection.onCodeAction((p) => withResult<CodeAction[]>(p.textDocument.uri, 'Code actions', [], (r) => editing.codeActions(r, p.textDocument.uri, p)));
+connection.onCodeAction((p) =>
+  withResult<CodeAction[]>(p.textDocument.uri, 'Code actions', [], (r) => editing.codeActions(r, p.textDocument.uri, p, (context, error) => logError(context, error))),
+);
 connection.onCompletion((p) => withResult<CompletionList | null>(p.textDocument.uri, 'Completion', null, (r) => editing.completion(r, p.position)));
 connection.onDocumentSymbol((p) => withResult<DocumentSymbol[]>(p.textDocument.uri, 'Document symbols', [], (r) => editing.symbols(r)));
 connection.onDefinition((p) => withResult<Location | null>(p.textDocument.uri, 'Definition', null, (r) => editing.definition(r, p.textDocument.uri, p.position)));

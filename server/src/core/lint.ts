@@ -23,6 +23,8 @@ export interface LintResult {
   analysis?: AnalysisResult;
   /** Findings after suppressions and severity settings, sorted by position. */
   findings: Finding[];
+  /** The settings it was linted with (fix proofs re-lint with the same). */
+  settings: LintSettings;
 }
 
 /** Aliases may expand the document to at most this many nodes more than it has. */
@@ -97,5 +99,5 @@ export function lintText(text: string, settings: LintSettings = DEFAULT_SETTINGS
     findings.push(override === undefined ? finding : { ...finding, severity: override });
   }
   findings.sort(compareFindings);
-  return { text, lines, parsed, analysis, findings };
+  return { text, lines, parsed, analysis, findings, settings };
 }

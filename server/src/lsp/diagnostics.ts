@@ -20,6 +20,8 @@ export function toDiagnostic(finding: Finding, documentUri: string, lessonsBase:
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
   };
+  // What the finding is about, by name: code actions look it up in the model, never by offset.
+  if (finding.subject !== undefined) diagnostic.data = { subject: finding.subject };
   const href = ruleLessonHref(lessonsBase, finding.rule);
   if (href !== undefined) diagnostic.codeDescription = { href };
   if (finding.related !== undefined && finding.related.length > 0) {

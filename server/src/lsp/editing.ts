@@ -28,9 +28,9 @@ import type {
   WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { LintResult } from '../core/lint';
-import type { Finding } from '../core/findings';
+import { findingKey, type Finding } from '../core/findings';
 import type { OffsetEdit } from '../core/editing/edits';
-import { fixAll, fixesFor } from '../core/editing/quickFixes';
+import { fixAll, fixesFor, type FixErrorReporter } from '../core/editing/quickFixes';
 import { completeAt, type CompletionKind } from '../core/editing/completion';
 import { documentSymbols, type CoreSymbol, type SymbolKind as CoreSymbolKind } from '../core/editing/symbols';
 import { definitionAt, prepareRenameAt, referencesAt, renameAt, RenameError } from '../core/editing/navigation';
@@ -56,7 +56,16 @@ function findingFor(result: LintResult, diagnostic: Diagnostic): Finding | undef
   const code = typeof diagnostic.code === 'object' && diagnostic.code !== null ? (diagnostic.code as { value?: unknown }).value : diagnostic.code;
   if (typeof code !== 'string') return undefined;
   const same = result.findings.filter((f) => f.rule === code && sameRange(f.range, diagnostic.range));
-  return same.find((f) => f.message === diagnostic.message) ?? same[0];
+  const subject = subjectKeyOf(code, diagnostic.data);
+  return (subject === undefined ? undefined : same.find((f) => findingKey(f) === subject)) ?? same.find((f) => f.message === diagnostic.message) ?? same[0];
+}
+
+/** The finding key a diagnostic's `data.subject` stands for (as the server sent it), if any. */
+function subjectKeyOf(rule: string, data: unknown): string | undefined {
+  if (data === null || typeof data !== 'object') return undefined;
+  const subject = (data as { subject?: unknown }).subject;
+  if (subject === null || typeof subject !== 'object' || Array.isArray(subject)) return undefined;
+  return findingKey({ rule, severity: 'info', message: '', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, subject });
 }
 
 function wants(only: string[] | undefined, kind: string): boolean {
@@ -64,14 +73,14 @@ function wants(only: string[] | undefined, kind: string): boolean {
   return only.some((k) => kind === k || kind.startsWith(`${k}.`));
 }
 
-export function codeActions(result: LintResult, uri: string, params: CodeActionParams): CodeAction[] {
+export function codeActions(result: LintResult, uri: string, params: CodeActionParams, reporter?: FixErrorReporter): CodeAction[] {
   const only = params.context.only;
   const actions: CodeAction[] = [];
   if (wants(only, CodeActionKind.QuickFix)) {
     for (const diagnostic of params.context.diagnostics) {
       const finding = findingFor(result, diagnostic);
       if (finding === undefined) continue;
-      for (const fix of fixesFor(result, finding)) {
+      for (const fix of fixesFor(result, finding, reporter)) {
         const action: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic] };
         if (fix.isPreferred === true) action.isPreferred = true;
         if (fix.edits !== undefined) action.edit = { changes: { [uri]: toTextEdits(result, fix.edits) } };
@@ -82,7 +91,7 @@ export function codeActions(result: LintResult, uri: string, params: CodeActionP
   }
   // source.fixAll.topology only when asked for explicitly (on save, or "Fix all"): never in the light bulb.
   if (only !== undefined && only.some((k) => FIX_ALL_KIND === k || FIX_ALL_KIND.startsWith(`${k}.`) || k === CodeActionKind.SourceFixAll)) {
-    const all = fixAll(result);
+    const all = fixAll(result, reporter);
     if (all.edits.length > 0) {
       actions.push({
         title: `Fix all safe problems (${all.fixed.length})`,

@@ -177,7 +177,7 @@ describe('spine-connectivity', () => {
     assert.equal(f.severity, 'error');
     assert.equal(
       f.message,
-      '`leaf1` has no link to `spine2`: every leaf must reach every spine so that any two servers are the same number of hops apart and ECMP has a path through every spine. With only `spine1`, losing that spine disconnects `leaf1`.',
+      '`leaf1` has no link to `spine2`: every leaf must reach every spine, so that ECMP has a path through every spine and losing one spine costs each leaf the same share of its uplink. With only `spine1`, losing that spine disconnects `leaf1`. Add 2 × 100G to `spine2`, like its other uplinks.',
     );
     assert.equal(f.related!.length, 1);
     assert.equal(at(f.related![0].range), '3:3-3:9');
@@ -204,12 +204,13 @@ describe('spine-connectivity', () => {
     assert.equal(list.length, 1);
     assert.equal(at(list[0].range), '6:3-6:8');
     assert.match(list[0].message, /^`leaf1` has no link to `spine3` and `spine4`: /);
-    assert.match(list[0].message, /Reaching 2 of 4 spines, losing one of them removes half \(50%\) of its uplink bandwidth instead of a quarter \(25%\)\.$/);
+    assert.match(list[0].message, /Reaching 2 of 4 spines, losing one of them removes half \(50%\) of its uplink bandwidth instead of a quarter \(25%\)\. Add 1 × 100G to each of `spine3` and `spine4`, like its other uplinks\.$/);
     assert.equal(list[0].related!.length, 2);
   });
 
   it('pods: a leaf must reach the spines of its pod only', () => {
     const text = yaml`
+      design: { min_spines: 1 }
       switches:
         a-spine1: { role: spine, pod: a, ports: [{ count: 8, speed: 100G }] }
         a-spine2: { role: spine, pod: a, ports: [{ count: 8, speed: 100G }] }
@@ -306,7 +307,7 @@ describe('ecmp-imbalance', () => {
     assert.equal(at(f.range), '4:3-4:8');
     assert.equal(f.severity, 'warning');
     assert.match(f.message, /^`leaf1` has unequal bandwidth to its spines: 200G to `spine1`; 100G to `spine2`\. /);
-    assert.match(f.message, /give every spine 200G/);
+    assert.match(f.message, /; give each of `spine1` and `spine2` 2 × 100G \(400G in all\)\.$/);
     assert.deepEqual(f.related!.map((r) => `${at(r.range)} ${r.message}`), [
       '6:16-6:31 200G to `spine1` (2 links)',
       '7:16-7:31 100G to `spine2` (1 link)',
@@ -340,7 +341,7 @@ describe('link-speed', () => {
     assert.equal(at(list[0].range), '10:40-10:44');
     assert.equal(
       list[0].message,
-      'This 400G link is faster than every port of `leaf1` (fastest 100G): a port runs at its own speed or slower, never faster. Use a speed the ports at both ends carry, or give the switch faster ports.',
+      'This 400G link is faster than every port of `leaf1` (fastest 100G): a port runs at its own speed or slower, never faster. Run it at 100G, the fastest speed both ends have free ports for, or give the switch faster ports.',
     );
     assert.equal(at(list[0].related![0].range), '8:9-8:34');
     // Still a cable: it counts for bandwidth.
@@ -448,7 +449,7 @@ describe('oversubscription', () => {
     assert.equal(list[0].severity, 'warning');
     assert.equal(
       list[0].message,
-      '`leaf3` is 4:1 oversubscribed: 1200G to servers, 300G to spines (design allows 3:1). One more 100G uplink (400G in all) brings it to 3:1. To keep ECMP balanced, add 1 to each of the 3 spines instead (600G in all, 2:1).',
+      '`leaf3` is 4:1 oversubscribed: 1200G to servers, 300G to spines (design allows 3:1). Give each of its 3 spines 2 × 100G (600G in all) to bring it to 2:1.',
     );
   });
 
@@ -461,7 +462,7 @@ describe('oversubscription', () => {
     const list = findings(leafWith(50, 'design: { max_oversubscription: 1.5 }', 2), 'oversubscription');
     assert.equal(
       list[0].message,
-      '`leaf3` is 6.25:1 oversubscribed: 1250G to servers, 200G to spines (design allows 1.5:1). 7 more 100G uplinks (900G in all) bring it to 1.39:1. To keep ECMP balanced, add 4 to each of the 2 spines instead (1000G in all, 1.25:1).',
+      '`leaf3` is 6.25:1 oversubscribed: 1250G to servers, 200G to spines (design allows 1.5:1). No balanced fix fits: 5 × 100G to each of 2 spines would bring it within the design, but `leaf3` would need 10 ports of 100G or faster and has 8; use faster uplinks, free ports, or move servers to another leaf.',
     );
   });
 
@@ -469,7 +470,7 @@ describe('oversubscription', () => {
     const list = findings(leafWith(16, 'design: { workload: rdma }'), 'oversubscription');
     assert.equal(list.length, 1);
     assert.equal(list[0].severity, 'error');
-    assert.match(list[0].message, /^`leaf3` is 1\.33:1 oversubscribed: 400G to servers, 300G to spines \(design allows 1:1\)\. One more 100G uplink \(400G in all\) brings it to 1:1\./);
+    assert.match(list[0].message, /^`leaf3` is 1\.33:1 oversubscribed: 400G to servers, 300G to spines \(design allows 1:1\)\. Give each of its 3 spines 2 × 100G \(600G in all\) to bring it to 0\.67:1\./);
     assert.deepEqual(findings(leafWith(12, 'design: { workload: rdma }')), []);
   });
 
@@ -524,7 +525,7 @@ describe('oversubscription', () => {
     assert.equal(at(list[0].range), '3:3-3:9');
     assert.equal(
       list[0].message,
-      '`spine1` is 4:1 oversubscribed: 400G to leaves, 100G to super-spines (design allows 3:1). One more 100G uplink (200G in all) brings it to 2:1.',
+      '`spine1` is 4:1 oversubscribed: 400G to leaves, 100G to super-spines (design allows 3:1). Give its super-spine `ss1` 2 × 100G (200G in all) to bring it to 2:1.',
     );
   });
 });

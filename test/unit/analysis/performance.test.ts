@@ -16,35 +16,28 @@ function bigFabric(spines: number, leaves: number): string {
   return out.join('\n');
 }
 
-describe('analysis performance', () => {
-  it('a 64-spine × 2048-leaf fabric (131,072 links) analyses in well under 300 ms', function () {
+// Speed is measured by `npm run bench` (bench/), never by timed tests: these check the results on big inputs.
+describe('analysis of big fabrics', () => {
+  it('a 64-spine × 2048-leaf fabric (131,072 links): no findings, every link counted', function () {
     this.timeout(60_000);
     const text = bigFabric(64, 2048);
     const parsed = parseYaml(text);
     assert.deepEqual(parsed.errors, []);
     const lines = new LineIndex(text);
-    analyzeFabric(parsed.root, lines); // warm up
-    // CPU time, best of 5: wall time on a busy CI machine measures the neighbours too.
-    let best = Infinity;
-    for (let i = 0; i < 5; i++) {
-      const start = process.cpuUsage();
-      const result = analyzeFabric(parsed.root, lines);
-      const used = process.cpuUsage(start);
-      best = Math.min(best, (used.user + used.system) / 1000);
-      assert.deepEqual(result.findings, []);
-      assert.equal(result.model.links.length, 131_072);
-    }
-    assert.ok(best < 300, `took ${best.toFixed(1)} ms`);
+    const result = analyzeFabric(parsed.root, lines);
+    assert.deepEqual(result.findings, []);
+    assert.equal(result.model.links.length, 131_072);
+    const leaf = result.model.switches.get('leaf2048')!;
+    assert.equal(leaf.ecmpPaths, 64);
+    assert.equal(leaf.uplinkGbps, 64 * 400);
   });
 
-  it('the same fabric with no links at all stays fast (no switch × switch scans)', function () {
+  it('the same fabric with one link: isolated switches and spines without leaves, no switch × switch blow-up', function () {
     this.timeout(60_000);
     const text = bigFabric(64, 2048).replace(/\nlinks:[\s\S]*$/, '\nlinks:\n  - { between: [leaf1, spine1], speed: 400G }');
     const parsed = parseYaml(text);
-    const start = process.hrtime.bigint();
     const result = analyzeFabric(parsed.root, new LineIndex(text));
-    const ms = Number(process.hrtime.bigint() - start) / 1e6;
-    assert.ok(result.findings.length > 2000);
-    assert.ok(ms < 300, `took ${ms.toFixed(1)} ms`);
+    assert.equal(result.findings.filter((f) => f.rule === 'isolated-switch').length, 63 + 2047);
+    assert.equal(result.findings.filter((f) => f.rule === 'spine-connectivity').length, 1);
   });
 });

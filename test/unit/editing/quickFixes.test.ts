@@ -134,22 +134,32 @@ links:
   - { between: [leaf1, "spine3"], speed: 100G }
 `;
 
-    it('replaces a misspelt name with the closest one, keeping its quotes', () => {
+    it('offers every equally close name that leaves no new error, keeping its quotes', () => {
+      // `spine1` and `spine2` are both one edit away; `spine1` would leave leaf1 without spine2 (a new error).
+      const result = lintText(text);
+      const titles = fixesFor(result, findingOf(result, 'unknown-switch')).map((f) => f.title);
+      assert.deepEqual(titles, ['Did you mean `spine2`?', 'Disable unknown-switch for this line', 'Open lesson: Switch names and links']);
       const fix = fixOf(text, 'unknown-switch', /Did you mean/);
-      assert.equal(fix.title, 'Did you mean `spine1`?');
       assert.equal(fix.isPreferred, true);
       const out = applyFix(text, 'unknown-switch', /Did you mean/);
-      assert.equal(out, text.replace('"spine3"', '"spine1"'));
+      assert.equal(out, text.replace('"spine3"', '"spine2"'));
     });
 
-    it('defines the switch with the role the other end implies and ports copied from a switch of that role', () => {
-      const fix = fixOf(text, 'unknown-switch', /Define/);
+    it('defines the switch with the role the other end implies, ports copied from a switch of that role, when that adds no error', () => {
+      // A third spine leaf2 could not reach would be a new spine-connectivity error: here every leaf already links to it.
+      const both = text.replace('links:\n', 'links:\n  - { between: [leaf2, spine1], speed: 100G }\n  - { between: [leaf2, spine2], speed: 100G }\n  - { between: [leaf2, "spine3"], speed: 100G }\n  - { between: [leaf1, spine2], speed: 100G }\n');
+      const fix = fixOf(both, 'unknown-switch', /Define/);
       assert.equal(fix.title, 'Define switch `spine3` (spine)');
-      const out = applyFix(text, 'unknown-switch', /Define/);
+      const out = applyFix(both, 'unknown-switch', /Define/);
       assert.equal(
         out,
-        text.replace('\nlinks:', '\n  spine3:\n    role: spine\n    ports:\n      - { count: 32, speed: 100G }\nlinks:'),
+        both.replace('\nlinks:', '\n  spine3:\n    role: spine\n    ports:\n      - { count: 32, speed: 100G }\nlinks:'),
       );
+    });
+
+    it('does not offer to define a spine that would leave a leaf without a link to it', () => {
+      const result = lintText(text);
+      assert.ok(!fixesFor(result, findingOf(result, 'unknown-switch')).some((f) => /Define/.test(f.title)));
     });
 
     it('defines a server group\'s unknown leaf as a leaf', () => {
@@ -226,7 +236,7 @@ links:
   - { between: [leaf2, spine2], speed: 100G }
 `;
       const fix = fixOf(text, 'link-speed', /Change/);
-      assert.equal(fix.title, 'Change the speed to 100G (the fastest both ends carry)');
+      assert.equal(fix.title, 'Change the speed to 100G (the fastest both ends have free ports for)');
       assert.equal(fix.isPreferred, true);
       const out = applyFix(text, 'link-speed', /Change/);
       assert.equal(out, text.replace('400G', '100G'));

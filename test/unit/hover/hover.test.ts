@@ -69,3 +69,33 @@ describe('inlay hints', () => {
     assert.equal(hints.find((h) => h.switchName === 'spine1')!.label, ' 800G↓ · 4 leaves');
   });
 });
+
+describe('speed and port facts', () => {
+  const text = yaml`
+    topology: t
+    switches:
+      spine1: { role: spine, ports: [{ count: 32, speed: 40G }] }
+      leaf1: { role: leaf, ports: [{ count: 8, speed: 100G }] }
+    links:
+      - { between: [leaf1, spine1], speed: 40G, count: 16 }
+  `;
+
+  it('40G is 4 × 10G NRZ lanes (IEEE 802.3ba, QSFP+), the classic leaf uplink — not one 25G lane', () => {
+    const result = lintText(text);
+    const markdown = hoverAt(result, text.indexOf('speed: 40G, count') + 8, BASE)!.markdown;
+    assert.match(markdown, /^\*\*40G\*\* — typically the classic leaf uplink and spine port of 2011–2016 fabrics, still common in brownfield\. 4 × 10G NRZ \(IEEE 802\.3ba\); QSFP\+ optics or cables\./);
+    assert.doesNotMatch(markdown, /25G SerDes/);
+  });
+
+  it('every speed of the completion list has a row in the one speed table', async () => {
+    const { SPEED_FACTS } = await import('../../../server/src/core/model/speedFacts');
+    const { COMMON_SPEEDS } = await import('../../../server/src/core/editing/completion');
+    assert.deepEqual(SPEED_FACTS.map((f) => f.text), COMMON_SPEEDS);
+  });
+
+  it('ports: demand against capacity per speed, not capped at the group size', () => {
+    const result = lintText(text);
+    const markdown = hoverAt(result, text.indexOf('leaf1:') + 1, BASE)!.markdown;
+    assert.match(markdown, /Ports used: 8\/8 × 100G {2}\nPorts short: needs 16 × 40G or faster, has 8 \(16 link ends at 40G\)/);
+  });
+});

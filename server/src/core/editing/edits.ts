@@ -5,7 +5,7 @@
 import type { LineIndex } from '../text/lineIndex';
 import { resolvePlainScalar } from '../yaml/yamlTree';
 import type { ScalarNode, YamlNode } from '../yaml/yamlTree';
-import { formatNumber } from '../model/number';
+export { speedText } from '../model/speedFacts';
 
 /** Replace [start, end) with newText (an insertion when start === end). */
 export interface OffsetEdit {
@@ -63,16 +63,6 @@ export function sourceOf(text: string, node: YamlNode | undefined): string | und
 
 export function isScalar(node: YamlNode | undefined): node is ScalarNode {
   return node?.kind === 'scalar';
-}
-
-/** A speed in Gbps as the schema writes it: `100G`, `1.6T`, `1T`, `100M`. */
-export function speedText(gbps: number): string {
-  if (gbps >= 1000) {
-    const t = formatNumber(gbps / 1000, 3);
-    if (Number(t) * 1000 === gbps) return `${t}T`;
-  }
-  if (gbps >= 1 || gbps === 0) return `${formatNumber(gbps, 3)}G`;
-  return `${formatNumber(gbps * 1000, 3)}M`;
 }
 
 /** Column of `offset` within its line. */

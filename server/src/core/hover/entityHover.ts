@@ -6,6 +6,7 @@
 import type { LintResult } from '../lint';
 import type { FabricModel, FabricSwitch, PeerLinks, ServerGroup } from '../model/fabricModel';
 import { referenceAtOffset } from '../model/fabricModel';
+import { failureImpact } from '../model/failureImpact';
 import { formatGbps } from '../model/bandwidth';
 import { formatRatio } from '../model/ratio';
 import { formatNumber, plural } from '../model/number';
@@ -22,6 +23,28 @@ function portsLine(sw: FabricSwitch): string {
   if (sw.portsBySpeed.length === 0) return 'Ports: none usable';
   const parts = sw.portsBySpeed.map((p) => `${formatNumber(p.used, 0)}/${formatNumber(p.total, 0)} × ${formatGbps(p.speedGbps)}`);
   return `Ports used: ${parts.join(', ')}`;
+}
+
+/** Demand against capacity where the ports do not fit: "needs 16 × 100G or faster, has 8". */
+function shortfallLine(sw: FabricSwitch): string | undefined {
+  const s = sw.portShortfall;
+  if (s === undefined) return undefined;
+  const what = s.demands.map((d) => `${formatNumber(d.count, 0)} ${d.kind === 'link' ? (d.count === 1 ? 'link end' : 'link ends') : d.count === 1 ? 'NIC' : 'NICs'} at ${formatGbps(d.speedGbps)}`);
+  return `Ports short: needs ${formatNumber(s.needed, 0)} × ${formatGbps(s.thresholdGbps)} or faster, has ${formatNumber(s.available, 0)} (${what.join(', ')})`;
+}
+
+/** Links no port of the switch can carry (faster than all of them): link-speed's finding. */
+function unplacedLine(sw: FabricSwitch): string | undefined {
+  const max = sw.maxPortGbps;
+  if (max === undefined) return undefined;
+  let count = 0;
+  let fastest = 0;
+  for (const link of sw.links) {
+    if (link.speedGbps === undefined || link.count === undefined || link.speedGbps <= max) continue;
+    count += link.count;
+    if (link.speedGbps > fastest) fastest = link.speedGbps;
+  }
+  return count === 0 ? undefined : `Fits no port: ${plural(count, 'link end')} up to ${formatGbps(fastest)} (fastest port ${formatGbps(max)})`;
 }
 
 function upstreamLines(sw: FabricSwitch, upstreamWord: string): string[] {
@@ -42,6 +65,57 @@ function upstreamLines(sw: FabricSwitch, upstreamWord: string): string[] {
   return lines;
 }
 
+const MAX_NAMED = 5;
+
+function percent(share: number): string {
+  return `${formatNumber(share * 100, share * 100 < 10 ? 1 : 0)}%`;
+}
+
+function namedList(switches: readonly FabricSwitch[]): string {
+  const shown = switches.slice(0, MAX_NAMED).map((s) => codeSpan(s.name));
+  const more = switches.length - shown.length;
+  return more > 0 ? `${shown.join(', ')} and ${formatNumber(more, 0)} more` : shown.join(', ');
+}
+
+/**
+ * What losing this switch costs the tier below, from the real paths: the typical and worst share of
+ * a below switch's uplink, who loses everything, and that other pods (planes) lose nothing.
+ */
+function failureLines(model: FabricModel, sw: FabricSwitch, belowWord: 'leaf' | 'spine'): string[] {
+  const impact = failureImpact(sw);
+  const belowPlural = belowWord === 'leaf' ? 'leaves' : 'spines';
+  if (impact.losses.length === 0) return impact.unknown > 0 ? [] : [`If it fails: no ${belowWord} loses uplink (none links to it)`];
+  const worst = impact.worst!;
+  const typical = impact.typicalShare!;
+  const out: string[] = [];
+  const n = impact.losses.length;
+  const all = n === 1 ? `its ${belowWord} ${codeSpan(worst.below.name)}` : `its ${formatNumber(n, 0)} ${belowPlural}`;
+  if (Math.abs(worst.share - typical) < 1e-9) {
+    out.push(`If it fails: ${all} lose${n === 1 ? 's' : ''} ${percent(typical)} of ${n === 1 ? 'its' : 'their'} uplink bandwidth`);
+  } else {
+    out.push(`If it fails: its ${belowPlural} lose ${percent(typical)} of their uplink typically, ${percent(worst.share)} at worst (${codeSpan(worst.below.name)})`);
+  }
+  if (impact.cutOff.length > 0) out.push(`Cut off if it fails (their only ${sw.role}): ${namedList(impact.cutOff)}`);
+  const scoped = belowWord === 'leaf' ? model.pods.size > 1 && sw.pod !== undefined : model.planes.size > 1 && sw.plane !== undefined;
+  if (scoped) out.push(`${capitalizeWord(belowPlural)} of other ${belowWord === 'leaf' ? 'pods' : 'planes'} lose nothing: their uplinks are their own ${belowWord === 'leaf' ? "pod's spines" : "plane's super-spines"}`);
+  return out;
+}
+
+/** Links up across pods (planes): tier violations that count as no uplink. */
+function crossScopeLine(sw: FabricSwitch, what: string): string | undefined {
+  let links = 0;
+  for (const link of sw.links) {
+    if (link.scopeMismatch === undefined || link.count === undefined) continue;
+    const other = link.ends![0].switch === sw ? link.ends![1].switch! : link.ends![0].switch!;
+    if (other.role === (sw.role === 'leaf' ? 'spine' : 'super-spine')) links += link.count;
+  }
+  return links === 0 ? undefined : `Not counted: ${plural(links, 'link')} to ${what} (tier-violation)`;
+}
+
+function capitalizeWord(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
 function ratioLine(sw: FabricSwitch, model: FabricModel): string | undefined {
   if (sw.ratio === undefined) return undefined;
   const max = model.design.maxOversubscription;
@@ -59,33 +133,40 @@ function switchMarkdown(sw: FabricSwitch, model: FabricModel, lessonsBase: strin
   if (sw.pod !== undefined) title.push(`pod ${codeSpan(sw.pod)}`);
   if (sw.plane !== undefined) title.push(`plane ${codeSpan(sw.plane)}`);
   const lines: string[] = [title.join(' · '), '', portsLine(sw)];
+  const short = shortfallLine(sw);
+  if (short !== undefined) lines.push(short);
+  const unplaced = unplacedLine(sw);
+  if (unplaced !== undefined) lines.push(unplaced);
   const learn: Learn[] = [];
   if (sw.role === 'leaf') {
     const down = sw.downlinkSource === 'servers' ? `${formatGbps(sw.downlinkGbps)} to servers (${plural(sw.nicLinks, 'NIC link')})` : sw.downlinkSource === 'server-ports' ? `${formatGbps(sw.downlinkGbps)} of server-facing ports` : 'no servers';
-    lines.push(`Downlink: ${down} · Uplink: ${formatGbps(sw.uplinkGbps)} to spines`);
+    lines.push(`Downlink: ${down} · Uplink: ${formatGbps(sw.uplinkGbps)} to spines${sw.pod !== undefined ? ' of its pod' : ''}`);
+    const cross = crossScopeLine(sw, 'spines of other pods');
+    if (cross !== undefined) lines.push(cross);
     const ratio = ratioLine(sw, model);
     if (ratio !== undefined) lines.push(ratio);
     lines.push(...upstreamLines(sw, 'spine'));
     learn.push(OVERSUB, ECMP);
   } else if (sw.role === 'spine') {
-    const leafPeers = [...sw.peers.values()].filter((p) => p.switch.role === 'leaf');
+    // Leaves of its pod only: a link to another pod's leaf is a tier violation, not a downlink.
+    const leafPeers = sw.downstream.map((leaf) => leaf.upstream.get(sw.name)!);
     const expectedLeaves = sw.pod !== undefined ? (model.pods.get(sw.pod)?.leaves.length ?? 0) : model.leaves.length;
     lines.push(`Leaves reached: ${formatNumber(sw.leavesReached.length, 0)} of ${formatNumber(expectedLeaves, 0)} · ${peerSummary(leafPeers)} to leaves`);
     if (model.superSpines.length > 0) {
-      lines.push(`Uplink: ${formatGbps(sw.uplinkGbps)} to super-spines`);
+      lines.push(`Uplink: ${formatGbps(sw.uplinkGbps)} to super-spines${sw.plane !== undefined ? ' of its plane' : ''}`);
+      const cross = crossScopeLine(sw, 'super-spines of other planes');
+      if (cross !== undefined) lines.push(cross);
       const ratio = ratioLine(sw, model);
       if (ratio !== undefined) lines.push(ratio);
       lines.push(...upstreamLines(sw, 'super-spine'));
       learn.push(CLOS5);
     }
-    if (model.spines.length > 0) {
-      const n = model.spines.length;
-      lines.push(`One of ${plural(n, 'spine')}: losing it removes ${formatNumber(100 / n, 0)}% of every leaf's uplink bandwidth`);
-    }
+    lines.push(...failureLines(model, sw, 'leaf'));
     learn.push(EQUIDISTANT);
   } else if (sw.role === 'super-spine') {
-    const spinePeers = [...sw.peers.values()].filter((p) => p.switch.role === 'spine');
-    lines.push(`Spines reached: ${formatNumber(spinePeers.length, 0)} · ${peerSummary(spinePeers)}`);
+    const spinePeers = sw.downstream.map((spine) => spine.upstream.get(sw.name)!);
+    lines.push(`Spines reached: ${formatNumber(sw.downstream.length, 0)} · ${peerSummary(spinePeers)}`);
+    lines.push(...failureLines(model, sw, 'spine'));
     learn.push(CLOS5);
   }
   lines.push('', learn.map((l) => learnLink(lessonsBase, l)).join(' · '));

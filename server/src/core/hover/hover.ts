@@ -11,6 +11,7 @@ import type { KeyDoc } from './keyDocs';
 import { learnLink } from './learnLink';
 import { SECTIONS } from '../lessons/lessonSections';
 import { parseSpeed } from '../model/speed';
+import { speedFact } from '../model/speedFacts';
 import { entityHover } from './entityHover';
 
 export interface HoverResult {
@@ -32,7 +33,9 @@ function valueHover(located: Located, path: string, lessonsBase: string): string
   if (SPEED_PATHS.has(path)) {
     const gbps = parseSpeed(node.text);
     if (gbps === undefined) return undefined;
-    return `**${node.text}** — typically ${speedUse(gbps)}.\n\n${learnLink(lessonsBase, SECTIONS.speeds)}`;
+    const fact = speedFact(gbps);
+    const lanes = fact === undefined ? '' : ` ${fact.lanes}; ${fact.formFactor} optics or cables.`;
+    return `**${node.text}** — typically ${speedUse(gbps)}.${lanes}\n\n${learnLink(lessonsBase, SECTIONS.speeds)}`;
   }
   return undefined;
 }

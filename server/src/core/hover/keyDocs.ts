@@ -121,14 +121,5 @@ export const VALUE_DOCS: ReadonlyMap<string, KeyDoc> = new Map<string, KeyDoc>([
   ['switches.*.ports.*.for=fabric', { text: '**fabric** — uplink ports: they face spines (or super-spines).', learn: OVERSUB }],
 ]);
 
-/** What a speed is typically used for, for speed hovers. */
-export function speedUse(gbps: number): string {
-  if (gbps < 10) return 'management networks and legacy servers';
-  if (gbps < 25) return 'older server NICs; 10G is being replaced by 25G';
-  if (gbps < 50) return 'the common server NIC today (one 25G SerDes lane)';
-  if (gbps < 100) return 'server NICs (2×25G or one 50G lane)';
-  if (gbps < 200) return 'leaf uplinks and fast server NICs (4×25G or 2×50G or one 100G lane)';
-  if (gbps < 400) return 'leaf uplinks and AI/storage server NICs';
-  if (gbps < 800) return 'spine ports and leaf uplinks in large fabrics (8×50G or 4×100G lanes)';
-  return 'spine and super-spine ports in the largest fabrics (8×100G lanes and up)';
-}
+/** What a speed is typically used for, for speed hovers and completion (one table: model/speedFacts.ts). */
+export { speedUse } from '../model/speedFacts';

@@ -6,6 +6,7 @@
 import type { MapNode, YamlNode } from '../yaml/yamlTree';
 import { asMap, asSeqItems, getPair, integerValue, keyName, resolveAlias, scalarValue, stringValue } from '../yaml/treeQueries';
 import { parseSpeed } from './speed';
+import { inScope, roleAbove, scopeMismatch } from './scope';
 import {
   emptyModel,
   ROLES,
@@ -190,10 +191,6 @@ function addDemand(demands: Map<FabricSwitch, DemandTable>, sw: FabricSwitch, sp
   entry[kind] += count;
 }
 
-function upstreamRole(role: Role | undefined): Role | undefined {
-  return role === 'leaf' ? 'spine' : role === 'spine' ? 'super-spine' : undefined;
-}
-
 /** Records `link` from `sw` up to `up`; the first link of the pair also records `sw` below `up`. */
 function addUpstream(sw: FabricSwitch, up: FabricSwitch, link: FabricLink): void {
   let entry = sw.upstream.get(up.name);
@@ -282,6 +279,7 @@ export function buildModel(root: YamlNode | undefined): FabricModel {
       count,
       bandwidthGbps: speedGbps !== undefined && count !== undefined ? speedGbps * count : undefined,
       known: false,
+      scopeMismatch: undefined,
     };
     model.links.push(link);
     if (betweenItems === undefined) continue;
@@ -308,8 +306,13 @@ export function buildModel(root: YamlNode | undefined): FabricModel {
     a.links.push(link);
     if (b !== a) {
       b.links.push(link);
-      if (a.role !== undefined && upstreamRole(a.role) === b.role) addUpstream(a, b, link);
-      else if (b.role !== undefined && upstreamRole(b.role) === a.role) addUpstream(b, a, link);
+      // A tier link across pods (planes) is a tier violation: no uplink, no downlink, no connectivity.
+      const [lower, upper] = a.role !== undefined && roleAbove(a.role) === b.role ? [a, b] : b.role !== undefined && roleAbove(b.role) === a.role ? [b, a] : [undefined, undefined];
+      if (lower !== undefined && upper !== undefined) {
+        const mismatch = scopeMismatch(lower, upper);
+        if (mismatch === undefined) addUpstream(lower, upper, link);
+        else link.scopeMismatch = mismatch;
+      }
     }
     if (speedGbps !== undefined && count !== undefined) {
       addDemand(demands, a, speedGbps, count, 0);
@@ -368,6 +371,7 @@ function readServerGroup(model: FabricModel, name: string, keyNode: YamlNode, va
     leavesNode,
     leaves,
     knownLeaves,
+    notLeaves: [],
     totalNicLinks: count !== undefined && nicCount !== undefined ? count * nicCount : undefined,
     perLeaf: new Map(),
     usable: false,
@@ -376,8 +380,12 @@ function readServerGroup(model: FabricModel, name: string, keyNode: YamlNode, va
   for (const item of asSeqItems(leavesNode) ?? []) {
     const leafName = referenceName(item);
     const sw = leafName === undefined ? undefined : model.switches.get(leafName);
-    leaves.push({ name: leafName, node: item, switch: sw });
-    if (sw !== undefined) {
+    const entry: ServerGroupLeaf = { name: leafName, node: item, switch: sw };
+    leaves.push(entry);
+    if (sw !== undefined && (sw.role === 'spine' || sw.role === 'super-spine')) {
+      // Servers attach to leaves: tier-violation reports it, and the NICs go to the group's leaves only.
+      group.notLeaves.push(entry);
+    } else if (sw !== undefined) {
       knownLeaves.push(sw);
     } else if (leafName !== undefined) {
       model.unknownReferences.push({ name: leafName, node: item, kind: 'server-leaf', group });
@@ -467,7 +475,7 @@ function computeFigures(model: FabricModel, sw: FabricSwitch): void {
     const ends = link.ends!;
     const other = ends[0].switch === sw ? ends[1].switch! : ends[0].switch!;
     if (other.role === undefined) linkedToRoleless = true;
-    else if (downRole !== undefined && other.role === downRole && other !== sw) {
+    else if (downRole !== undefined && other.role === downRole && other !== sw && inScope(other, sw)) {
       if (link.bandwidthGbps !== undefined) downGbps += link.bandwidthGbps;
       else downComplete = false;
     }

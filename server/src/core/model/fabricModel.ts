@@ -8,6 +8,7 @@
  */
 import type { YamlNode } from '../yaml/yamlTree';
 import { locate } from '../yaml/locate';
+import type { ScopeMismatch } from './scope';
 
 export type Role = 'leaf' | 'spine' | 'super-spine';
 export const ROLES: readonly Role[] = ['leaf', 'spine', 'super-spine'];
@@ -92,6 +93,11 @@ export interface FabricLink {
   bandwidthGbps: number | undefined;
   /** Both ends name defined switches: the link counts for connectivity and bandwidth. */
   known: boolean;
+  /**
+   * A leaf–spine link across pods or a spine–super-spine link across planes: a tier violation
+   * that counts as no uplink, no downlink and no connectivity (see scope.ts).
+   */
+  scopeMismatch: ScopeMismatch | undefined;
 }
 
 /** The links between a switch and one neighbour. */
@@ -150,7 +156,7 @@ export interface FabricSwitch {
    * Computed on first access and cached (analysis itself only needs `upstream`).
    */
   readonly peers: Map<string, PeerLinks>;
-  /** Linked switches of the tier below (leaves of a spine, spines of a super-spine), each once, in first-link order. */
+  /** Linked switches of the tier below in scope (leaves of a spine's pod, spines of a super-spine's plane), each once, in first-link order. */
   downstream: FabricSwitch[];
 
   /** Server groups attached to this switch. */
@@ -165,7 +171,7 @@ export interface FabricSwitch {
   uplinkComplete: boolean;
   /** downlink ÷ uplink for leaves, and for spines when super-spines exist; undefined when unknown or no uplink. */
   ratio: number | undefined;
-  /** Linked upstream switches (spines for a leaf, super-spines for a spine). */
+  /** Linked upstream switches in scope (spines of its pod for a leaf, super-spines of its plane for a spine). */
   upstream: Map<string, PeerLinks>;
   /**
    * The upstream switches this switch must reach (spines of its pod, super-spines of its
@@ -198,8 +204,10 @@ export interface ServerGroup {
   leavesNode: YamlNode | undefined;
   /** Every `leaves` item, known or not. */
   leaves: ServerGroupLeaf[];
-  /** The known leaves in listed order (unknown ones dropped). */
+  /** The known leaves in listed order (unknown names and switches that are not leaves dropped). */
   knownLeaves: FabricSwitch[];
+  /** Listed switches that are spines or super-spines: servers attach to leaves (tier-violation). */
+  notLeaves: ServerGroupLeaf[];
   /** count × nics.count; undefined when either is unusable. */
   totalNicLinks: number | undefined;
   /** NIC links per known leaf (a leaf listed twice gets both shares), in listed order. */

@@ -14,3 +14,8 @@ export function formatRatioAgainst(ratio: number, limit: number): string {
   while (decimals < 6 && ratio !== limit && formatNumber(ratio, decimals) === formatNumber(limit, decimals)) decimals++;
   return `${formatNumber(ratio, decimals)}:1`;
 }
+
+/** Down ÷ up > max, with room for floating-point noise (3:1 is allowed when max is 3). */
+export function exceedsRatio(down: number, up: number, max: number): boolean {
+  return down > max * up * (1 + 1e-12);
+}

@@ -58,6 +58,8 @@ export function check(model: FabricModel, ctx: RuleContext): Finding[] {
         link.betweenNode,
         `${quote(x)} and ${quote(y)} are already linked by the entry on line ${formatNumber(firstLine, 0)}: ${merge}, so the file states each pair's parallel links in one place.`,
         [related(ctx, first.betweenNode!, `first entry for ${quote(x)} – ${quote(y)}`)],
+        undefined,
+        { switches: x < y ? [x, y] : [y, x], link: link.index },
       ),
     );
   }

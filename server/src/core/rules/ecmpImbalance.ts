@@ -4,12 +4,22 @@ import type { FabricModel, PeerLinks } from '../model/fabricModel';
 import { formatGbps } from '../model/bandwidth';
 import { plural } from '../model/number';
 import { quote } from '../text/quote';
+import { describePlan, planTotal, planUplinks } from '../plans/uplinkPlan';
+import type { FabricSwitch } from '../model/fabricModel';
 import { listNames, makeFinding, related, type FabricRule, type RuleContext } from './ruleContext';
 
 export const id = 'ecmp-imbalance';
 
 function same(a: number, b: number): boolean {
   return Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));
+}
+
+/** The balanced plan on free ports, in words; or why none fits. */
+function advice(sw: FabricSwitch): string {
+  const result = planUplinks(sw, { kind: 'balance' });
+  if (result === undefined) return '.';
+  if (!result.ok) return `. No balanced fix fits: ${result.reason}.`;
+  return `; ${describePlan(result.plan)} (${planTotal(result.plan)}).`;
 }
 
 export function check(model: FabricModel, ctx: RuleContext): Finding[] {
@@ -34,7 +44,7 @@ export function check(model: FabricModel, ctx: RuleContext): Finding[] {
       if (groups.length > 20) break;
     }
     groups.sort((x, y) => y.gbps - x.gbps);
-    const upWord = sw.role === 'leaf' ? 'spines' : 'super-spines';
+    const upWord = sw.role === 'leaf' ? (sw.pod !== undefined ? 'spines of its pod' : 'spines') : sw.plane !== undefined ? 'super-spines of its plane' : 'super-spines';
     const parts = groups.map((g) => `${formatGbps(g.gbps)} to ${listNames(g.peers.map((p) => p.switch.name), 4)}`);
     const thin = groups[groups.length - 1];
     const rel: RelatedLocation[] = [];
@@ -47,8 +57,10 @@ export function check(model: FabricModel, ctx: RuleContext): Finding[] {
         ctx,
         id,
         sw.keyNode,
-        `${quote(sw.name)} has unequal bandwidth to its ${upWord}: ${parts.join('; ')}. ECMP hashes flows evenly over equal-cost paths, so the ${formatGbps(thin.gbps)} paths fill up while the others still have room; give every ${upWord.slice(0, -1)} ${formatGbps(max)} (the same count and speed).`,
+        `${quote(sw.name)} has unequal bandwidth to its ${upWord}: ${parts.join('; ')}. ECMP hashes flows evenly over equal-cost paths, so the ${formatGbps(thin.gbps)} paths fill up while the others still have room${advice(sw)}`,
         rel,
+        undefined,
+        { switches: [sw.name] },
       ),
     );
   }

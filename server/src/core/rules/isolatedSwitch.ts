@@ -54,7 +54,7 @@ export function check(model: FabricModel, ctx: RuleContext): Finding[] {
     } else {
       consequence = 'it takes no part in the fabric';
     }
-    findings.push(makeFinding(ctx, id, sw.keyNode, `${quote(sw.name)} has no links at all: ${consequence}.`));
+    findings.push(makeFinding(ctx, id, sw.keyNode, `${quote(sw.name)} has no links at all: ${consequence}.`, undefined, undefined, { switches: [sw.name] }));
   }
   return findings;
 }

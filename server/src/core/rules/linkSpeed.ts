@@ -4,6 +4,8 @@ import type { FabricModel, FabricSwitch } from '../model/fabricModel';
 import { formatGbps } from '../model/bandwidth';
 import { formatNumber } from '../model/number';
 import { quote } from '../text/quote';
+import type { FabricLink, ServerGroup } from '../model/fabricModel';
+import { planLinkSpeed, planNicSpeed } from '../plans/speedPlan';
 import { makeFinding, related, type FabricRule, type RuleContext } from './ruleContext';
 
 export const id = 'link-speed';
@@ -27,6 +29,21 @@ function describe(switches: FabricSwitch[]): string {
   return switches.map((sw) => `${quote(sw.name)} (fastest ${formatGbps(sw.maxPortGbps!)})`).join(' and ');
 }
 
+/** The fix the free ports allow, as a sentence, or why there is none. */
+function linkAdvice(link: FabricLink): string {
+  const plan = planLinkSpeed(link);
+  if (plan === undefined) return 'Use a speed the ports at both ends carry, or give the switch faster ports.';
+  if (plan.ok) return `Run it at ${formatGbps(plan.gbps)}, the fastest speed both ends have free ports for, or give the switch faster ports.`;
+  return `No slower speed fits either: ${plan.reason}. Free ports, or give the switch faster ports.`;
+}
+
+function nicAdvice(group: ServerGroup): string {
+  const plan = planNicSpeed(group);
+  if (plan === undefined) return 'Use NICs the leaf ports carry, or give the leaves faster ports.';
+  if (plan.ok) return `Use ${formatGbps(plan.gbps)} NICs, the fastest its leaves have free ports for, or give the leaves faster ports.`;
+  return `No slower NIC speed fits either: ${plan.reason}. Free ports, or give the leaves faster ports.`;
+}
+
 export function check(model: FabricModel, ctx: RuleContext): Finding[] {
   const findings: Finding[] = [];
   for (const link of model.links) {
@@ -44,8 +61,10 @@ export function check(model: FabricModel, ctx: RuleContext): Finding[] {
         ctx,
         id,
         link.speedNode,
-        `This ${formatGbps(speed)} link is faster than every port of ${describe(bad)}: a port runs at its own speed or slower, never faster. Use a speed the ports at both ends carry, or give the switch faster ports.`,
+        `This ${formatGbps(speed)} link is faster than every port of ${describe(bad)}: a port runs at its own speed or slower, never faster. ${linkAdvice(link)}`,
         rel,
+        undefined,
+        { switches: [a.name, b.name], link: link.index },
       ),
     );
   }
@@ -62,8 +81,10 @@ export function check(model: FabricModel, ctx: RuleContext): Finding[] {
         ctx,
         id,
         group.nicsNode,
-        `${quote(group.name)}'s ${formatGbps(speed)} NICs are faster than every port of ${describe(shown)}${more}: a leaf port runs at its own speed or slower, never faster. Use NICs the leaf ports carry, or give the leaves faster ports.`,
+        `${quote(group.name)}'s ${formatGbps(speed)} NICs are faster than every port of ${describe(shown)}${more}: a leaf port runs at its own speed or slower, never faster. ${nicAdvice(group)}`,
         bad.flatMap((sw) => fastestGroups(ctx, sw)),
+        undefined,
+        { group: group.name },
       ),
     );
   }

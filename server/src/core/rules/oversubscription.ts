@@ -2,76 +2,61 @@
 import type { Finding } from '../findings';
 import type { FabricModel, FabricSwitch } from '../model/fabricModel';
 import { formatGbps } from '../model/bandwidth';
-import { formatNumber } from '../model/number';
-import { formatRatio, formatRatioAgainst } from '../model/ratio';
+import { formatRatio, formatRatioAgainst, exceedsRatio } from '../model/ratio';
+import { describePlan, planTotal, planUplinks } from '../plans/uplinkPlan';
 import { quote } from '../text/quote';
-import { defaultSeverity, makeFinding, type FabricRule, type RuleContext } from './ruleContext';
+import { capitalize, defaultSeverity, makeFinding, type FabricRule, type RuleContext } from './ruleContext';
 
 export const id = 'oversubscription';
 
-/** Down ÷ up > max, with room for floating-point noise (3:1 is allowed when max is 3). */
-export function exceeds(down: number, up: number, max: number): boolean {
-  return down > max * up * (1 + 1e-12);
+/** The design limit for a switch's ratio. */
+export function ratioLimit(model: FabricModel, _sw: FabricSwitch): number {
+  return model.design.maxOversubscription;
 }
 
-/** The fastest speed among the switch's uplinks (what one more uplink would most likely be). */
-function uplinkSpeed(sw: FabricSwitch): number | undefined {
-  let fastest: number | undefined;
-  for (const peer of sw.upstream.values()) {
-    for (const link of peer.links) {
-      if (link.speedGbps !== undefined && (fastest === undefined || link.speedGbps > fastest)) fastest = link.speedGbps;
-    }
+/** Whether the switch's ratio is over its limit (the rule's own test, shared with fixes and hovers). */
+export function isOversubscribed(model: FabricModel, sw: FabricSwitch): boolean {
+  return sw.ratio !== undefined && exceedsRatio(sw.downlinkGbps, sw.uplinkGbps, ratioLimit(model, sw));
+}
+
+/** The balanced plan (on free ports only) that brings the ratio within the design, in words; or why there is none. */
+function advice(sw: FabricSwitch, max: number): string {
+  const result = planUplinks(sw, { kind: 'ratio', max });
+  if (result === undefined) return '';
+  if (!result.ok) {
+    const remedy = sw.role === 'leaf' ? 'use faster uplinks, free ports, or move servers to another leaf' : 'use faster uplinks or free ports';
+    return ` No balanced fix fits: ${result.reason}; ${remedy}.`;
   }
-  return fastest;
-}
-
-function suggestion(sw: FabricSwitch, max: number): string {
-  const speed = uplinkSpeed(sw);
-  if (speed === undefined || sw.uplinkGbps <= 0) return '';
-  const needed = sw.downlinkGbps / max - sw.uplinkGbps;
-  const more = Math.max(1, Math.ceil(needed / speed - 1e-9));
-  if (!Number.isSafeInteger(more)) return '';
-  const total = sw.uplinkGbps + more * speed;
-  const result = formatRatio(sw.downlinkGbps / total);
-  const text =
-    more === 1
-      ? ` One more ${formatGbps(speed)} uplink (${formatGbps(total)} in all) brings it to ${result}.`
-      : ` ${formatNumber(more, 0)} more ${formatGbps(speed)} uplinks (${formatGbps(total)} in all) bring it to ${result}.`;
-  return text + balancedHint(sw, speed, more);
-}
-
-/** When the extra uplinks cannot split evenly over the upstream switches, the balanced alternative. */
-function balancedHint(sw: FabricSwitch, speed: number, more: number): string {
-  const upstreams = sw.upstream.size;
-  if (upstreams < 2 || more % upstreams === 0) return '';
-  const each = Math.ceil(more / upstreams);
-  const total = sw.uplinkGbps + each * upstreams * speed;
-  const tier = sw.role === 'spine' ? 'super-spines' : 'spines';
-  return ` To keep ECMP balanced, add ${formatNumber(each, 0)} to each of the ${formatNumber(upstreams, 0)} ${tier} instead (${formatGbps(total)} in all, ${formatRatio(sw.downlinkGbps / total)}).`;
+  const plan = result.plan;
+  return ` ${capitalize(describePlan(plan))} (${planTotal(plan)}) to bring it to ${formatRatio(sw.downlinkGbps / plan.uplinkAfterGbps)}.`;
 }
 
 export function check(model: FabricModel, ctx: RuleContext): Finding[] {
   const findings: Finding[] = [];
-  const max = model.design.maxOversubscription;
   const severity = model.design.workload === 'rdma' ? 'error' : defaultSeverity(id);
   for (const sw of [...model.leaves, ...model.spines]) {
-    if (sw.ratio === undefined || !exceeds(sw.downlinkGbps, sw.uplinkGbps, max)) continue;
+    if (!isOversubscribed(model, sw)) continue;
+    const max = ratioLimit(model, sw);
     const down =
       sw.role === 'spine'
         ? `${formatGbps(sw.downlinkGbps)} to leaves`
         : sw.downlinkSource === 'server-ports'
           ? `${formatGbps(sw.downlinkGbps)} of server-facing ports`
           : `${formatGbps(sw.downlinkGbps)} to servers`;
-    const up = `${formatGbps(sw.uplinkGbps)} to ${sw.role === 'spine' ? 'super-spines' : 'spines'}`;
-    const rdma = model.design.workload === 'rdma' ? ' RDMA traffic needs a fabric that never drops: keep the ratio within the design.' : '';
+    const up = `${formatGbps(sw.uplinkGbps)} to ${sw.role === 'spine' ? 'super-spines' : 'spines'}${sw.pod !== undefined && sw.role === 'leaf' ? ' of its pod' : ''}`;
+    const rdma =
+      model.design.workload === 'rdma'
+        ? ' RDMA (RoCEv2) fabrics run lossless with PFC and are built for full bisection bandwidth: oversubscription becomes standing queues and PFC pauses that spread upstream; keep the ratio within the design.'
+        : '';
     findings.push(
       makeFinding(
         ctx,
         id,
         sw.keyNode,
-        `${quote(sw.name)} is ${formatRatioAgainst(sw.ratio, max)} oversubscribed: ${down}, ${up} (design allows ${formatRatio(max)}).${suggestion(sw, max)}${rdma}`,
+        `${quote(sw.name)} is ${formatRatioAgainst(sw.ratio!, max)} oversubscribed: ${down}, ${up} (design allows ${formatRatio(max)}).${advice(sw, max)}${rdma}`,
         undefined,
         severity,
+        { switches: [sw.name] },
       ),
     );
   }

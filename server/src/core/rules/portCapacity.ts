@@ -29,6 +29,8 @@ export function check(model: FabricModel, ctx: RuleContext): Finding[] {
         sw.keyNode,
         `${quote(sw.name)} needs ${formatNumber(s.needed, 0)} ports of ${formatGbps(s.thresholdGbps)} or faster but has ${formatNumber(s.available, 0)} (${supply}): ${list}. Remove links or servers, or add ports.`,
         s.groups.map((g) => related(ctx, g.node, `${formatNumber(g.count!, 0)} × ${formatGbps(g.speedGbps!)}: all in use`)),
+        undefined,
+        { switches: [sw.name] },
       ),
     );
   }

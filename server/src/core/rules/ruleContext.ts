@@ -1,5 +1,5 @@
 /** What every fabric rule module shares: its shape, the context it runs in, message helpers. */
-import type { Finding, RelatedLocation, Severity } from '../findings';
+import type { Finding, FindingSubject, RelatedLocation, Severity } from '../findings';
 import type { FabricModel, FabricSwitch } from '../model/fabricModel';
 import { formatNumber } from '../model/number';
 import type { LineIndex, Range } from '../text/lineIndex';
@@ -40,9 +40,11 @@ export function makeFinding(
   message: string,
   relatedLocations?: RelatedLocation[],
   severity: Severity = defaultSeverity(rule),
+  subject?: FindingSubject,
 ): Finding {
   const finding: Finding = { rule, severity, message, range: rangeOf(ctx, node) };
   if (relatedLocations !== undefined && relatedLocations.length > 0) finding.related = relatedLocations.slice(0, MAX_RELATED);
+  if (subject !== undefined) finding.subject = subject;
   return finding;
 }
 

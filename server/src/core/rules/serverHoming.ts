@@ -29,6 +29,9 @@ export function check(model: FabricModel, ctx: RuleContext): Finding[] {
         id,
         group.keyNode,
         `${quote(group.name)} ${problems.join(' and ')}, but design.server_homing is dual: every server needs a NIC on each of two leaves, so a leaf failure or upgrade leaves it reachable.`,
+        undefined,
+        undefined,
+        { group: group.name },
       ),
     );
   }

@@ -31,7 +31,9 @@ export function check(model: FabricModel, ctx: RuleContext): Finding[] {
       const target = model.switches.get(suggestion);
       if (target !== undefined) rel.push(related(ctx, target.keyNode, `${quote(suggestion)} is defined here`));
     }
-    findings.push(makeFinding(ctx, id, ref.node, message, rel));
+    const other = ref.link?.ends?.find((end) => end.node !== ref.node)?.name;
+    const subject = ref.kind === 'link' ? { name: ref.name, switches: other === undefined ? [] : [other], link: ref.link?.index } : { name: ref.name, group: ref.group?.name };
+    findings.push(makeFinding(ctx, id, ref.node, message, rel, undefined, subject));
   }
   return findings;
 }

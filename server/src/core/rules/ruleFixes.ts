@@ -1,0 +1,13 @@
+/** Every rule that has fixes, with its fix module (rules/<rule>Fixes.ts), by rule id. */
+import type { RuleFixes } from '../editing/fixTypes';
+import { fixes as spineConnectivity } from './spineConnectivityFixes';
+import { fixes as ecmpImbalance } from './ecmpImbalanceFixes';
+import { fixes as oversubscription } from './oversubscriptionFixes';
+import { fixes as unknownSwitch } from './unknownSwitchFixes';
+import { fixes as duplicateLink } from './duplicateLinkFixes';
+import { fixes as linkSpeed } from './linkSpeedFixes';
+import { fixes as tierViolation } from './tierViolationFixes';
+
+export const RULE_FIXES: ReadonlyMap<string, RuleFixes> = new Map(
+  [spineConnectivity, ecmpImbalance, oversubscription, unknownSwitch, duplicateLink, linkSpeed, tierViolation].map((f) => [f.id, f]),
+);
