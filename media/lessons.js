@@ -4,7 +4,6 @@
 // @ts-check
 (function () {
   'use strict';
-  // eslint-disable-next-line no-undef
   const vscode = acquireVsCodeApi();
   const nav = /** @type {HTMLElement} */ (document.getElementById('nav'));
   const header = /** @type {HTMLElement} */ (document.getElementById('lesson-header'));
