@@ -73,7 +73,14 @@ describe('internal-error', () => {
   });
 
   it('reports several throwing rules in one finding, naming each', () => {
-    const result = analyse([throwing('tier-violation'), ...FABRIC_RULES, { id: 'odd', check: () => { throw 'not an Error'; } }]);
+    const careless: FabricRule = {
+      id: 'odd',
+      check: () => {
+        // eslint-disable-next-line @typescript-eslint/only-throw-error -- what a careless rule may do
+        throw 'not an Error';
+      },
+    };
+    const result = analyse([throwing('tier-violation'), ...FABRIC_RULES, careless]);
     const internal = result.findings.filter((f) => f.rule === INTERNAL_ERROR_RULE);
     assert.equal(internal.length, 1);
     assert.match(internal[0].message, /the rules `tier-violation` and `odd` failed on this file, so their findings are missing/);
