@@ -25,7 +25,7 @@ export const LESSONS: readonly LessonInfo[] = [
     "track": "virtualization",
     "order": 3,
     "minutes": 25,
-    "summary": "A VM exit stops the guest, saves its state in the VMCS, runs the hypervisor's handler and resumes the guest. Each round trip costs on the order of a thousand cycles or more, so exit rate is the main virtualization overhead to watch."
+    "summary": "A VM exit stops the guest, saves its privileged state in the VMCS (the hypervisor saves the rest), runs the hypervisor's handler and resumes the guest. Each round trip costs on the order of a thousand cycles or more, so exit rate is the main virtualization overhead to watch."
   },
   {
     "id": "modern-topology",
@@ -33,7 +33,7 @@ export const LESSONS: readonly LessonInfo[] = [
     "track": "datacenter",
     "order": 1,
     "minutes": 40,
-    "summary": "Servers connect to leaf switches, leaves connect to spines. Link speeds, port counts and the leaf's downlink-to-uplink ratio (oversubscription) decide how much traffic the fabric can carry.",
+    "summary": "Servers connect to leaf switches, leaves connect to spines. Link speeds, port counts and the leaf's downlink-to-uplink ratio (oversubscription) decide how much traffic the fabric can carry, east-west between racks and north-south through the border leaves.",
     "tryIt": "examples/lessons/oversubscribed-leaf.topology.yaml"
   },
   {
@@ -51,7 +51,7 @@ export const LESSONS: readonly LessonInfo[] = [
     "track": "datacenter",
     "order": 3,
     "minutes": 30,
-    "summary": "Three-tier networks were built for north-south traffic and let spanning tree block half their links. Spine-leaf is a folded Clos network that uses every link, grows by adding switches, and degrades by 1/N when one of N spines fails.",
+    "summary": "Three-tier networks were built for north-south traffic, on layer-2 uplinks that spanning tree partly blocks. Spine-leaf is a folded Clos network that uses every link, grows by adding switches, loses 1/N of a pod's uplink when one of its N spines fails, and at 1:1 gives the full bisection bandwidth RDMA needs.",
     "tryIt": "examples/lessons/single-spine.topology.yaml"
   },
   {
