@@ -10,6 +10,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { COMMANDS } from '../../shared/commands';
 import { LESSONS } from '../../shared/lessons/catalog';
 import { parseLessonUri, toLessonTarget } from '../../shared/lessons/lessonLinks';
+import { lessonOpenedKey, OPENED_KEY } from '../../shared/walkthrough';
 import { registerCommands } from './commands';
 import { createClient } from './languageClient';
 import { LessonsPanel } from './lessonsPanel/lessonsPanel';
@@ -18,8 +19,9 @@ import { ProgressStore } from './lessonsPanel/progressStore';
 import { StatusBar } from './statusBar';
 import { NEW_TOPOLOGY_TEMPLATE } from './template';
 import { tryItCommand } from './tryIt';
-import { ContextKeys, knownContextKeys, lessonOpenedKey, OPENED_KEY } from './walkthrough/contextKeys';
+import { ContextKeys } from './walkthrough/contextKeys';
 import { FixTracker } from './walkthrough/fixTracker';
+import { knownContextKeys } from './walkthrough/walkthroughKeys';
 
 /**
  * What activate() returns: a small hook for the real-editor tests (test/vscode/suite). Not a public

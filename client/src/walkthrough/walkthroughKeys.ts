@@ -3,8 +3,6 @@ import { LESSONS } from '../../../shared/lessons/catalog';
 import { OPENED_KEY, lessonOpenedKey } from '../../../shared/walkthrough';
 import { HANDS_ON_FIXES } from './fixTracker';
 
-export { OPENED_KEY, lessonOpenedKey };
-
 /** Every context key the extension may set. */
 export function knownContextKeys(): string[] {
   return [OPENED_KEY, ...LESSONS.map((l) => lessonOpenedKey(l.id)), ...HANDS_ON_FIXES.map((f) => f.contextKey)];

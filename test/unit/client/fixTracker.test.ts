@@ -1,4 +1,4 @@
-/** Hands-on walkthrough completion (client/src/fixTracker.ts). */
+/** Hands-on walkthrough completion (client/src/walkthrough/fixTracker.ts). */
 import { strict as assert } from 'assert';
 import { FixTracker } from '../../../client/src/walkthrough/fixTracker';
 

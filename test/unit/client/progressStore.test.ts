@@ -1,4 +1,4 @@
-/** Lesson progress in a Memento (client/src/progressStore.ts), with an in-memory fake. */
+/** Lesson progress in a Memento (client/src/lessonsPanel/progressStore.ts), with an in-memory fake. */
 import { strict as assert } from 'assert';
 import { PROGRESS_KEY, ProgressStore } from '../../../client/src/lessonsPanel/progressStore';
 import type { MementoLike } from '../../../client/src/lessonsPanel/progressStore';
