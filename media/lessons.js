@@ -1,16 +1,24 @@
 // Webview script of the "Topology Lessons" panel. Runs under a strict CSP (nonce, no eval, no inline
 // handlers). It builds the navigation with DOM APIs (textContent only), inserts the lesson HTML the
 // extension rendered and escaped, and posts small messages back; the extension validates every one.
+// The messages both ways are declared in shared/webview/lessonsPanelMessages.ts; this script names
+// them in JSDoc and is type-checked against them (tsconfig.webview.json, npm run typecheck). It loads
+// no module: it is a classic script.
 // @ts-check
+/** @typedef {import('../shared/webview/lessonsPanelMessages').FromWebview} FromWebview */
+/** @typedef {import('../shared/webview/lessonsPanelMessages').ToWebview} ToWebview */
+/** @typedef {import('../shared/webview/lessonsPanelMessages').PanelView} PanelView */
+/** @typedef {import('../shared/webview/lessonsPanelMessages').DomSnapshot} DomSnapshot */
+/** @typedef {{ lesson: string, scrollY: number }} SavedState */
 (function () {
   'use strict';
-  // eslint-disable-next-line no-undef
+  /** @type {import('../shared/webview/webviewApi').WebviewApi<FromWebview, SavedState>} */
   const vscode = acquireVsCodeApi();
   const nav = /** @type {HTMLElement} */ (document.getElementById('nav'));
   const header = /** @type {HTMLElement} */ (document.getElementById('lesson-header'));
   const article = /** @type {HTMLElement} */ (document.getElementById('lesson'));
   const footer = /** @type {HTMLElement} */ (document.getElementById('lesson-footer'));
-  /** @type {any} */
+  /** @type {PanelView | undefined} */
   let view;
   /** @type {string | undefined} */
   let scrolledTo;
@@ -19,6 +27,11 @@
   let savedScroll = 0;
   let lastSectionSeq = -1;
 
+  /**
+   * @param {string} tag
+   * @param {Record<string, string | number | boolean | null | undefined>} [attrs] `text` and `className` set those properties
+   * @param {(Node | null | undefined)[]} [children]
+   */
   function el(tag, attrs, children) {
     const node = document.createElement(tag);
     for (const [k, v] of Object.entries(attrs || {})) {
@@ -31,11 +44,17 @@
     return node;
   }
 
+  /**
+   * @param {string} action
+   * @param {string} label
+   * @param {Record<string, string>} [data]
+   */
   function button(action, label, data) {
     const b = el('button', Object.assign({ type: 'button', 'data-action': action, text: label }, data || {}));
     return b;
   }
 
+  /** @param {PanelView} v */
   function render(v) {
     savedScroll = window.scrollY;
     view = v;
@@ -79,13 +98,13 @@
     );
     // Scroll: to the requested section; else keep the place when the same lesson re-renders (a done
     // mark changed), restore it after a reload, or start at the top of a new lesson.
-    const saved = vscode.getState() || {};
+    const saved = vscode.getState();
     if (v.section && v.seq !== lastSectionSeq) {
       lastSectionSeq = v.seq;
       scrollToSection(v.section);
     } else if (shownLesson === lesson.id) {
       window.scrollTo(0, savedScroll);
-    } else if (shownLesson === undefined && saved.lesson === lesson.id && typeof saved.scrollY === 'number') {
+    } else if (shownLesson === undefined && saved !== undefined && saved.lesson === lesson.id && typeof saved.scrollY === 'number') {
       window.scrollTo(0, saved.scrollY);
     } else {
       scrolledTo = undefined;
@@ -95,6 +114,7 @@
     vscode.setState({ lesson: lesson.id, scrollY: window.scrollY });
   }
 
+  /** @param {string} section */
   function scrollToSection(section) {
     const target = document.getElementById(section);
     if (!target) return;
@@ -104,6 +124,7 @@
     scrolledTo = section;
   }
 
+  /** @returns {DomSnapshot} */
   function domSnapshot() {
     const h1 = article.querySelector('h1');
     return {
@@ -117,6 +138,10 @@
     };
   }
 
+  /**
+   * @param {string | null} action
+   * @param {Element} node
+   */
   function onAction(action, node) {
     if (!view) return;
     const lesson = view.lesson;
@@ -128,9 +153,11 @@
         vscode.postMessage({ type: 'tryIt', lesson: lesson.id });
         break;
       case 'previous':
-      case 'next':
-        vscode.postMessage({ type: 'openLesson', lesson: node.getAttribute('data-lesson') });
+      case 'next': {
+        const target = node.getAttribute('data-lesson');
+        if (target) vscode.postMessage({ type: 'openLesson', lesson: target });
         break;
+      }
     }
   }
 
@@ -149,15 +176,14 @@
     const lesson = link.getAttribute('data-lesson');
     const section = link.getAttribute('data-section');
     if (lesson) {
-      const msg = { type: 'openLesson', lesson };
-      if (section) msg.section = section;
-      vscode.postMessage(msg);
+      vscode.postMessage(section ? { type: 'openLesson', lesson, section } : { type: 'openLesson', lesson });
     } else if (section) {
       scrollToSection(section);
     }
   });
 
   window.addEventListener('message', (event) => {
+    /** @type {ToWebview | null | undefined} From the extension (our own code), still checked before use. */
     const msg = event.data;
     if (!msg || typeof msg !== 'object') return;
     switch (msg.type) {

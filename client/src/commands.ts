@@ -1,31 +1,27 @@
-/** The extension's command table: ids as contributed in package.json, and their handlers. */
+/** Registers a handler for every command the extension contributes (ids: shared/commands.ts). */
 import * as vscode from 'vscode';
+import { COMMANDS } from '../../shared/commands';
+import type { CommandName } from '../../shared/commands';
 
-export interface CommandHandlers {
+/**
+ * One handler per command. Arguments arrive from anywhere (command links, other extensions,
+ * keybindings), so handlers take `unknown` and check it; shared/commands.ts declares what callers pass.
+ */
+export interface CommandHandlers extends Record<CommandName, (arg?: unknown) => unknown> {
   restartServer: () => Promise<void>;
   showOutput: () => void;
   /** No argument: the current (or first) lesson. */
   openLessons: () => Promise<void>;
-  /** `{ lesson, section? }`, a `file://…/lessons/<id>.md#<anchor>` string, or `<id>[#<anchor>]`; none: pick one. */
+  /** An OpenLessonArg; none: pick one. */
   openLesson: (arg?: unknown) => Promise<void>;
-  /** A lesson id (its front matter `tryIt`) or a repo-relative `examples/….topology.yaml` path; none: pick one. */
+  /** An OpenTryItArg; none: pick one. */
   openTryIt: (arg?: unknown) => Promise<void>;
   resetLessonProgress: () => Promise<void>;
   newTopologyFile: () => Promise<void>;
 }
 
-export const COMMAND_IDS = {
-  restartServer: 'topology.restartServer',
-  showOutput: 'topology.showOutput',
-  openLessons: 'topology.openLessons',
-  openLesson: 'topology.openLesson',
-  openTryIt: 'topology.openTryIt',
-  resetLessonProgress: 'topology.resetLessonProgress',
-  newTopologyFile: 'topology.newTopologyFile',
-} as const satisfies Record<keyof CommandHandlers, string>;
-
 export function registerCommands(context: vscode.ExtensionContext, handlers: CommandHandlers): void {
-  for (const name of Object.keys(COMMAND_IDS) as (keyof CommandHandlers)[]) {
-    context.subscriptions.push(vscode.commands.registerCommand(COMMAND_IDS[name], handlers[name]));
+  for (const name of Object.keys(COMMANDS) as CommandName[]) {
+    context.subscriptions.push(vscode.commands.registerCommand(COMMANDS[name], handlers[name]));
   }
 }

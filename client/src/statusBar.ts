@@ -4,10 +4,13 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { OPEN_LESSON_COMMAND } from './lessonLinks';
-import { statusLesson, statusText } from './lessonsModel';
-import { FABRIC_SUMMARY_METHOD, parseFabricSummary } from './protocol';
-import type { FabricSummary, FabricSummaryParams } from './protocol';
+import { OPEN_LESSON_COMMAND } from '../../shared/commands';
+import type { CommandArgs } from '../../shared/commands';
+import { parseFabricSummary } from '../../shared/fabricSummary';
+import type { FabricSummary } from '../../shared/fabricSummary';
+import { FabricSummaryRequest } from '../../shared/protocol';
+import type { FabricSummaryParams, FabricSummaryResult } from '../../shared/protocol';
+import { statusLesson, statusText } from './statusSummary';
 
 const METHOD_NOT_FOUND = -32601;
 
@@ -57,11 +60,12 @@ export class StatusBar implements vscode.Disposable {
     if (this.unsupported || client === undefined || !client.isRunning()) return undefined;
     try {
       const params: FabricSummaryParams = { uri: client.code2ProtocolConverter.asUri(uri) };
-      const result: unknown = await client.sendRequest(FABRIC_SUMMARY_METHOD, params);
+      const result: FabricSummaryResult = await client.sendRequest(FabricSummaryRequest.type, params);
+      // Typed by the request, but checked all the same: the server may be another version or another program.
       return parseFabricSummary(result);
     } catch (error) {
       if ((error as { code?: unknown } | null)?.code === METHOD_NOT_FOUND) this.unsupported = true;
-      else this.log(`${FABRIC_SUMMARY_METHOD} failed: ${String(error)}`);
+      else this.log(`${FabricSummaryRequest.method} failed: ${String(error)}`);
       return undefined;
     }
   }
@@ -81,7 +85,8 @@ export class StatusBar implements vscode.Disposable {
       tooltip.appendText(`. ${summary.errors} errors, ${summary.warnings} warnings. Click to learn more.`);
     }
     this.item.tooltip = tooltip;
-    this.item.command = { title: 'Open lesson', command: OPEN_LESSON_COMMAND, arguments: [target] };
+    const args: CommandArgs['openLesson'] = [target];
+    this.item.command = { title: 'Open lesson', command: OPEN_LESSON_COMMAND, arguments: args };
     this.item.show();
   }
 

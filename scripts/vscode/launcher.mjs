@@ -136,8 +136,9 @@ export async function startServer({ port, tmp, host = '127.0.0.1', extraArgs = [
   proc.on('exit', (code, sig) => (exited = code ?? sig));
   /** SIGTERM to the whole process group, SIGKILL after 3 s; resolves once the server has exited. */
   const kill = () => new Promise((resolve) => {
-    if (exited !== null || !proc.pid) return resolve();
-    const group = (sig) => { try { process.kill(-proc.pid, sig); } catch { /* already gone */ } };
+    const pid = proc.pid;
+    if (exited !== null || !pid) return resolve();
+    const group = (sig) => { try { process.kill(-pid, sig); } catch { /* already gone */ } };
     const t = setTimeout(() => { group('SIGKILL'); resolve(); }, 3000);
     proc.once('exit', () => { clearTimeout(t); group('SIGKILL'); resolve(); });
     group('SIGTERM');
@@ -218,7 +219,7 @@ async function main() {
       try { fs.rmSync(tmp, { recursive: true, force: true, maxRetries: 3 }); } catch { /* ignore */ }
     }
   };
-  const onSignal = (sig) => { log(`got ${sig}, stopping`); cleanup().finally(() => process.exit(130)); };
+  const onSignal = (sig) => { log(`got ${sig}, stopping`); void cleanup().finally(() => process.exit(130)); };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
 

@@ -125,7 +125,7 @@ function lspClient(proc) {
     request: (method, params, timeout = 15000) => new Promise((resolve, reject) => {
       const id = nextId++;
       const t = setTimeout(() => { pending.delete(id); reject(new Error(`no answer to ${method} within ${timeout} ms`)); }, timeout);
-      pending.set(id, { resolve: (v) => { clearTimeout(t); resolve(v); }, reject: (e) => { clearTimeout(t); reject(e); } });
+      pending.set(id, { resolve: (v) => { clearTimeout(t); resolve(v); }, reject: (/** @type {Error} */ e) => { clearTimeout(t); reject(e); } });
       send({ id, method, params });
     }),
     notify: (method, params) => send({ method, params }),

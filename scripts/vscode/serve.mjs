@@ -24,7 +24,7 @@ const FOLDER = path.resolve(process.env.TOPOLOGY_FOLDER || path.join(ROOT, 'exam
 
 function url(port) {
   const q = new URLSearchParams({ folder: FOLDER });
-  return `http://${HOST === '0.0.0.0' ? '127.0.0.1' : HOST}:${port}/?${q}`;
+  return `http://${HOST === '0.0.0.0' ? '127.0.0.1' : HOST}:${port}/?${q.toString()}`;
 }
 
 async function check(port) {
@@ -57,7 +57,7 @@ async function check(port) {
     console.log(`[serve] check ok: language mode "${(await mode.textContent()).trim()}", problems: ${problems}; screenshot ${out}`);
     return 0;
   } catch (err) {
-    try { await (await browser.contexts()[0]?.pages()[0])?.screenshot({ path: out }); } catch { /* ignore */ }
+    try { await browser.contexts()[0]?.pages()[0]?.screenshot({ path: out }); } catch { /* ignore */ }
     console.error(`[serve] check FAILED: ${err.message}\n  screenshot: ${out}`);
     return 1;
   } finally {
@@ -80,8 +80,8 @@ async function main() {
     beforeStart: (dirs) => linkExtension(dirs.ext),
   });
   const stop = (code) => srv.kill().then(() => process.exit(code));
-  process.on('SIGINT', () => stop(130));
-  process.on('SIGTERM', () => stop(143));
+  process.on('SIGINT', () => void stop(130));
+  process.on('SIGTERM', () => void stop(143));
   if (CHECK) {
     const code = await check(PORT);
     await stop(code);

@@ -123,6 +123,7 @@ function ensureCodeServer() {
   const logFile = path.join(CACHE, 'code-server-install.log');
   const out = fs.openSync(logFile, 'w');
   log(`installing code-server ${CODE_SERVER_VERSION} with Node ${NODE_VERSION} (about 2 min; log: ${logFile})`);
+  /** @type {Error | undefined} */
   let error;
   try {
     run(NODE_BIN, [npmCli(), 'install', '--no-audit', '--no-fund', '--no-package-lock', '--foreground-scripts', '--loglevel=warn'], {

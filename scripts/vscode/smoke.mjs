@@ -123,7 +123,7 @@ async function main() {
   if (DEBUG) page.on('console', (m) => process.stderr.write(`[browser ${m.type()}] ${m.text()}\n`));
   let code = 1;
   try {
-    await page.goto(`http://127.0.0.1:${port}/?${new URLSearchParams({ folder: ws })}`, { waitUntil: 'domcontentloaded' });
+    await page.goto(`http://127.0.0.1:${port}/?${new URLSearchParams({ folder: ws }).toString()}`, { waitUntil: 'domcontentloaded' });
     await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
 
     // 1. Problems panel ------------------------------------------------------------------------------

@@ -9,8 +9,8 @@ import { lintText } from './core/lint';
 import { normalizeSettings } from './core/settings';
 import { formatHuman, formatJson, formatSarif } from './cli/formatters';
 import type { FileReport } from './cli/formatters';
+import { VERSION } from './version';
 
-const VERSION = '0.1.0';
 const USAGE = `Usage: topology-tutor lint [options] FILE|DIR...
 
 Checks topology files (format v1). Directories are searched for *.topology.yaml / *.topology.yml.
@@ -125,7 +125,10 @@ export function main(args: string[], write: (text: string) => void, writeError: 
         unreadable = true;
         continue;
       }
-      reports.push({ file, findings: lintText(text, settings).findings });
+      const result = lintText(text, settings);
+      // A bug in the core shows as one internal-error finding; its stack goes to stderr.
+      for (const internal of result.analysis?.internalErrors ?? []) writeError(`topology-tutor: internal error (${internal.context}) in ${file}:\n${internal.stack}\n`);
+      reports.push({ file, findings: result.findings });
     }
   }
   const lessonsBase = pathToFileURL(path.resolve(__dirname, '..', '..', 'lessons')).toString();

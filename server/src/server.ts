@@ -32,8 +32,9 @@ import * as editing from './lsp/editing';
 import type { LintResult } from './core/lint';
 import type { LintSettings } from './core/settings';
 import { fabricSummary } from './core/summary/fabricSummary';
-import { FABRIC_SUMMARY_METHOD } from '../../client/src/protocol';
-import type { FabricSummaryParams, FabricSummaryResult } from '../../client/src/protocol';
+import { FabricSummaryRequest } from '../../shared/protocol';
+import type { FabricSummaryResult } from '../../shared/protocol';
+import { VERSION } from './version';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -68,7 +69,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       renameProvider: { prepareProvider: true },
       semanticTokensProvider: { legend: editing.SEMANTIC_LEGEND, full: true },
     },
-    serverInfo: { name: 'topology-tutor', version: '0.1.0' },
+    serverInfo: { name: 'topology-tutor', version: VERSION },
   };
 });
 
@@ -78,6 +79,8 @@ async function validate(document: TextDocument): Promise<void> {
   const current = documents.get(document.uri);
   if (current === undefined || current.version !== version) return; // closed or changed meanwhile
   const result = cache.get(current, lintSettings);
+  // A bug in the core shows as one internal-error diagnostic; its stack goes to the log.
+  for (const internal of result.analysis?.internalErrors ?? []) logError(`Internal error (${internal.context}) linting ${document.uri}`, internal.stack);
   const diagnostics = result.findings.map((finding) => toDiagnostic(finding, document.uri, lessonsBase));
   await connection.sendDiagnostics({ uri: document.uri, version, diagnostics });
   idleCollector.linted(result.text.length);
@@ -150,7 +153,7 @@ connection.onDidChangeConfiguration((change) => {
   if (canRefreshInlayHints) connection.languages.inlayHint.refresh().catch((error: unknown) => logError('Refreshing inlay hints failed', error));
 });
 
-connection.onRequest(FABRIC_SUMMARY_METHOD, (params: FabricSummaryParams) =>
+connection.onRequest(FabricSummaryRequest.type, (params) =>
   withResult<FabricSummaryResult>(params.uri, 'Fabric summary', null, (r) => fabricSummary(r)),
 );
 

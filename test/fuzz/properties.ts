@@ -50,6 +50,7 @@ export function checkCore(text: string, settings?: LintSettings, hoverOffsets: r
   for (const f of result.findings) {
     const what = `finding ${f.rule} "${f.message.slice(0, 100)}"`;
     assert.ok(RULES.has(f.rule), `${what}: unknown rule id`);
+    assert.notEqual(f.rule, 'internal-error', `${what}: a bug in the core (${result.analysis?.internalErrors.map((e) => e.stack).join('\n') ?? ''})`);
     assert.ok(ruleLessonHref(BASE, f.rule) !== undefined, `${what}: no lesson link`);
     assert.ok(['error', 'warning', 'info'].includes(f.severity), `${what}: severity ${f.severity}`);
     assert.ok(f.message.length > 0, `${what}: empty message`);

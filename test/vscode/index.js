@@ -25,7 +25,7 @@ function run() {
         else resolve();
       });
     } catch (err) {
-      reject(err);
+      reject(err instanceof Error ? err : new Error(String(err)));
     }
   });
 }

@@ -5,11 +5,11 @@
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { LESSONS } from '../../../server/src/core/lessons/lessonCatalog';
-import { parseLesson } from '../../../server/src/core/lessons/lessonFile';
-import { isKnownLesson, toLessonTarget } from '../../../client/src/lessonLinks';
-import { isTryItPath } from '../../../client/src/lessonsModel';
-import { knownContextKeys } from '../../../client/src/walkthroughKeys';
+import { LESSONS, isKnownLesson } from '../../../shared/lessons/catalog';
+import { isTryItPath } from '../../../shared/lessons/frontMatter';
+import { parseLesson } from '../../../shared/lessons/lessonFile';
+import { toLessonTarget } from '../../../shared/lessons/lessonLinks';
+import { knownContextKeys } from '../../../client/src/walkthrough/walkthroughKeys';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 

@@ -1,6 +1,6 @@
-/** Hands-on walkthrough completion (client/src/fixTracker.ts). */
+/** Hands-on walkthrough completion (client/src/walkthrough/fixTracker.ts). */
 import { strict as assert } from 'assert';
-import { FixTracker } from '../../../client/src/fixTracker';
+import { FixTracker } from '../../../client/src/walkthrough/fixTracker';
 
 const OVER = 'file:///ws/examples/lessons/oversubscribed-leaf.topology.yaml';
 const MISSING = 'file:///ws/examples/lessons/missing-spine-link.topology.yaml';

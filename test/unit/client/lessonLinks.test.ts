@@ -1,11 +1,15 @@
-/** Lesson link rewriting: file:// lesson URIs → command:topology.openLesson URIs (client/src/lessonLinks.ts). */
+/**
+ * Lesson links end to end: the format (shared/lessons/lessonLinks.ts) as the core builds it and the
+ * client rewrites it, file:// lesson URIs → command:topology.openLesson URIs (client/src/lessonLinkRewrite.ts).
+ */
 import { strict as assert } from 'assert';
 import { learnLink } from '../../../server/src/core/hover/learnLink';
 import { ruleLessonHref } from '../../../server/src/core/lessons/lessonLinks';
+import { SECTIONS } from '../../../server/src/core/lessons/lessonSections';
 import { RULES } from '../../../server/src/core/rules/catalog';
-import {
-  lessonCommandUri, lessonUriQuery, parseLessonUri, LESSON_URI_PATH, parseLessonHref, rewriteHref, rewriteLessonLinks, toLessonTarget, HOVER_ENABLED_COMMANDS,
-} from '../../../client/src/lessonLinks';
+import { HOVER_ENABLED_COMMANDS } from '../../../shared/commands';
+import { lessonCommandUri, lessonHref, lessonUriQuery, parseLessonUri, LESSON_URI_PATH, parseLessonHref, toLessonTarget } from '../../../shared/lessons/lessonLinks';
+import { rewriteHref, rewriteLessonLinks } from '../../../client/src/lessonLinkRewrite';
 
 const BASE = 'file:///home/me/.vscode/extensions/topology-tutor/lessons';
 
@@ -22,6 +26,16 @@ describe('client lesson links', () => {
     assert.deepEqual(parseLessonHref(`${BASE}/ecmp.md`), { lesson: 'ecmp' });
     assert.deepEqual(parseLessonHref(`${BASE}/ecmp.md#`), { lesson: 'ecmp' });
     assert.deepEqual(parseLessonHref('file:///c%3A/Users/me/ext/lessons/vm-exits.md#the-vmcs'), { lesson: 'vm-exits', section: 'the-vmcs' });
+  });
+
+  it('parses back every section link the core builds, whatever the lessons folder URI', () => {
+    for (const base of [BASE, 'file:///c%3A/Program%20Files/ext/lessons', 'file:///tmp/x/lessons']) {
+      for (const section of Object.values(SECTIONS)) {
+        const href = lessonHref(base, section);
+        assert.equal(href, `${base}/${section.lesson}.md#${section.anchor}`);
+        assert.deepEqual(parseLessonHref(href), { lesson: section.lesson, section: section.anchor }, href);
+      }
+    }
   });
 
   it('rejects unknown lessons, other folders, other schemes and bad anchors', () => {

@@ -1,10 +1,10 @@
-/** The lessons panel's Markdown renderer (client/src/markdown.ts): safe, and anchors match parseLesson. */
+/** The lessons panel's Markdown renderer (client/src/lessonsPanel/markdown.ts): safe, and anchors match parseLesson. */
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { LESSONS } from '../../../server/src/core/lessons/lessonCatalog';
-import { parseLesson } from '../../../server/src/core/lessons/lessonFile';
-import { renderInline, renderMarkdown } from '../../../client/src/markdown';
+import { LESSONS } from '../../../shared/lessons/catalog';
+import { parseLesson } from '../../../shared/lessons/lessonFile';
+import { renderInline, renderMarkdown } from '../../../client/src/lessonsPanel/markdown';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 

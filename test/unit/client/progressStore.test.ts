@@ -1,7 +1,7 @@
-/** Lesson progress in a Memento (client/src/progressStore.ts), with an in-memory fake. */
+/** Lesson progress in a Memento (client/src/lessonsPanel/progressStore.ts), with an in-memory fake. */
 import { strict as assert } from 'assert';
-import { PROGRESS_KEY, ProgressStore } from '../../../client/src/progressStore';
-import type { MementoLike } from '../../../client/src/progressStore';
+import { PROGRESS_KEY, ProgressStore } from '../../../client/src/lessonsPanel/progressStore';
+import type { MementoLike } from '../../../client/src/lessonsPanel/progressStore';
 
 class MemoryMemento implements MementoLike {
   readonly data = new Map<string, unknown>();

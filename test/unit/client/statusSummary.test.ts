@@ -1,11 +1,15 @@
-/** The fabric summary request's result check and status bar text (client/src/protocol.ts, lessonsModel.ts). */
+/** The fabric summary request, its result check and the status bar text (shared/protocol.ts, shared/fabricSummary.ts, client/src/statusSummary.ts). */
 import { strict as assert } from 'assert';
-import { FABRIC_SUMMARY_METHOD, parseFabricSummary } from '../../../client/src/protocol';
-import { isTryItPath, neighbours, orderedLessons, statusLesson, statusText, tracks } from '../../../client/src/lessonsModel';
+import { parseFabricSummary } from '../../../shared/fabricSummary';
+import { neighbours, orderedLessons, tracks } from '../../../shared/lessons/catalog';
+import { isTryItPath } from '../../../shared/lessons/frontMatter';
+import { FabricSummaryRequest } from '../../../shared/protocol';
+import { statusLesson, statusText } from '../../../client/src/statusSummary';
 
 describe('client fabric summary', () => {
   it('names the request topology/fabricSummary', () => {
-    assert.equal(FABRIC_SUMMARY_METHOD, 'topology/fabricSummary');
+    assert.equal(FabricSummaryRequest.method, 'topology/fabricSummary');
+    assert.equal(FabricSummaryRequest.type.method, 'topology/fabricSummary');
   });
 
   it('accepts a well-formed summary and drops unknown fields', () => {

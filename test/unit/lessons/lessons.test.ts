@@ -2,9 +2,9 @@
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { LESSONS } from '../../../server/src/core/lessons/lessonCatalog';
-import { parseLesson } from '../../../server/src/core/lessons/lessonFile';
-import type { LessonFile } from '../../../server/src/core/lessons/lessonFile';
+import { LESSONS } from '../../../shared/lessons/catalog';
+import { parseLesson } from '../../../shared/lessons/lessonFile';
+import type { LessonFile } from '../../../shared/lessons/lessonFile';
 import { RULES } from '../../../server/src/core/rules/catalog';
 import { KEY_DOCS, VALUE_DOCS } from '../../../server/src/core/hover/keyDocs';
 

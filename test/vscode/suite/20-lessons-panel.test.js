@@ -13,13 +13,6 @@ function lessonTabs() {
     .filter((t) => t.input instanceof vscode.TabInputWebview && t.label === PANEL_TITLE);
 }
 
-/** Runs a `command:<id>?<encoded JSON args>` URI the way VS Code's command links do. */
-async function runCommandUri(uri) {
-  assert.strictEqual(uri.scheme, 'command', `not a command URI: ${uri.toString()}`);
-  const args = uri.query ? JSON.parse(uri.query) : [];
-  return vscode.commands.executeCommand(uri.path, ...(Array.isArray(args) ? args : [args]));
-}
-
 describe('lessons panel', () => {
   let api;
 

@@ -1,6 +1,9 @@
 /**
  * The fabric analysis: builds the model from a parsed topology and runs every fabric rule.
- * Pure (no editor or LSP imports) and total: any tree, however malformed, gives a result.
+ * Pure (no editor or LSP imports) and total: any tree, however malformed, gives a result. A bug
+ * that throws (in the model build or in one rule) is never dropped silently: it becomes one
+ * `internal-error` finding asking for a bug report, and its stack is kept on the result for the
+ * server's log; the other rules' findings survive.
  */
 import type { Finding } from '../findings';
 import { buildModel } from '../model/buildModel';
@@ -10,9 +13,23 @@ import type { FabricRule, RuleContext } from '../rules/ruleContext';
 import type { LineIndex } from '../text/lineIndex';
 import type { YamlNode } from '../yaml/yamlTree';
 
+/** The rule id of the finding that reports a bug in the linter itself. */
+export const INTERNAL_ERROR_RULE = 'internal-error';
+
+/** The context of an exception in building the fabric model (not a rule). */
+export const MODEL_CONTEXT = 'fabric-model';
+
+/** An exception the analysis caught: where (a rule id, or MODEL_CONTEXT) and its stack (or message). */
+export interface InternalError {
+  context: string;
+  stack: string;
+}
+
 export interface AnalysisResult {
   model: FabricModel;
   findings: Finding[];
+  /** Exceptions caught while analysing, in the order they happened; empty when all went well. */
+  internalErrors: InternalError[];
 }
 
 /** Findings in a stable order: by range start, then rule id, then message. */
@@ -25,13 +42,48 @@ export function compareFindings(a: Finding, b: Finding): number {
   );
 }
 
-/** Builds the fabric model and runs `rules` (all fabric rules by default). Never throws. */
-export function analyzeFabric(root: YamlNode | undefined, lines: LineIndex, rules: readonly FabricRule[] = FABRIC_RULES): AnalysisResult {
+function describeError(error: unknown): string {
+  if (error instanceof Error) return error.stack ?? `${error.name}: ${error.message}`;
+  return String(error);
+}
+
+function codeList(names: readonly string[]): string {
+  const quoted = names.map((n) => `\`${n}\``);
+  return quoted.length <= 1 ? quoted.join('') : `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
+}
+
+/** The one finding that reports every caught exception of an analysis, at the start of the file. */
+export function internalErrorFinding(errors: readonly InternalError[], lines: LineIndex): Finding {
+  const contexts = [...new Set(errors.map((e) => e.context))];
+  const rules = contexts.filter((c) => c !== MODEL_CONTEXT);
+  const what = contexts.includes(MODEL_CONTEXT)
+    ? 'building the fabric model failed on this file, so no fabric rule checked it'
+    : `the rule${rules.length === 1 ? '' : 's'} ${codeList(rules)} failed on this file, so ${rules.length === 1 ? 'its' : 'their'} findings are missing`;
+  return {
+    rule: INTERNAL_ERROR_RULE,
+    severity: 'error',
+    message: `Internal error in Topology Tutor: ${what}. Please report a bug naming ${codeList(contexts)} (and attach this file if you can); the server log has the stack trace.`,
+    range: lines.range(0, Math.min(1, lines.text.length)),
+  };
+}
+
+/**
+ * Builds the fabric model (with `build`, buildModel by default) and runs `rules` (all fabric rules
+ * by default). Never throws.
+ */
+export function analyzeFabric(
+  root: YamlNode | undefined,
+  lines: LineIndex,
+  rules: readonly FabricRule[] = FABRIC_RULES,
+  build: (root: YamlNode | undefined) => FabricModel = buildModel,
+): AnalysisResult {
+  const internalErrors: InternalError[] = [];
   let model: FabricModel;
   try {
-    model = buildModel(root);
-  } catch {
-    return { model: emptyModel(root), findings: [] };
+    model = build(root);
+  } catch (error) {
+    internalErrors.push({ context: MODEL_CONTEXT, stack: describeError(error) });
+    return { model: emptyModel(root), findings: [internalErrorFinding(internalErrors, lines)], internalErrors };
   }
   const ctx: RuleContext = { lines };
   const findings: Finding[] = [];
@@ -39,10 +91,12 @@ export function analyzeFabric(root: YamlNode | undefined, lines: LineIndex, rule
     try {
       // push one by one: spreading 100k findings into push() would overflow the stack.
       for (const finding of rule.check(model, ctx)) findings.push(finding);
-    } catch {
+    } catch (error) {
       // One rule's bug must not hide the others' findings.
+      internalErrors.push({ context: rule.id, stack: describeError(error) });
     }
   }
+  if (internalErrors.length > 0) findings.push(internalErrorFinding(internalErrors, lines));
   findings.sort(compareFindings);
-  return { model, findings };
+  return { model, findings, internalErrors };
 }

@@ -16,8 +16,7 @@ import { overlaps, type OffsetEdit } from './edits';
 import { proveEdits } from './fixProof';
 import type { FixDraft } from './fixTypes';
 import { appendLinks, type NewLink } from './layout';
-
-export const OPEN_LESSON_COMMAND = 'topology.openLesson';
+import { OPEN_LESSON_COMMAND } from '../../../../shared/commands';
 
 export interface CoreCommand {
   title: string;

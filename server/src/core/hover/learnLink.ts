@@ -1,6 +1,6 @@
 /** "Learn: <section> — <minutes> min" links to lesson sections. */
 import { lessonHref } from '../lessons/lessonLinks';
-import { lessonInfo } from '../lessons/lessonCatalog';
+import { lessonInfo } from '../../../../shared/lessons/catalog';
 import type { Learn } from '../lessons/lessonSections';
 
 export function learnLink(lessonsBase: string, learn: Learn): string {

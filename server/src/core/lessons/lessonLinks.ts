@@ -1,11 +1,11 @@
-/** Links from findings and hovers to lesson sections. */
-import type { LessonLink } from '../rules/catalog';
+/**
+ * Links from findings and hovers to lesson sections. The link format itself (build and parse) is
+ * shared/lessons/lessonLinks.ts; this module adds what only the core knows: each rule's section.
+ */
+import { lessonHref } from '../../../../shared/lessons/lessonLinks';
 import { ruleInfo } from '../rules/catalog';
 
-/** `<base>/<lesson>.md#<anchor>`; `base` is a URI of the lessons folder without a trailing slash. */
-export function lessonHref(base: string, link: Pick<LessonLink, 'lesson' | 'anchor'>): string {
-  return `${base}/${link.lesson}.md#${link.anchor}`;
-}
+export { lessonHref };
 
 export function ruleLessonHref(base: string, ruleId: string): string | undefined {
   const info = ruleInfo(ruleId);

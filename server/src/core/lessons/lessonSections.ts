@@ -1,7 +1,11 @@
-/** Every lesson section that rules and hovers link to ("Learn: <title> — N min"), named once. */
-export interface Learn {
-  lesson: string;
-  anchor: string;
+/**
+ * Every lesson section that rules and hovers link to ("Learn: <title> — N min"), named once. The
+ * lessons themselves (and their minutes) are in the catalogue, shared/lessons/catalog.ts; a unit
+ * test checks that every section here is a heading of its lesson.
+ */
+import type { LessonSectionRef } from '../../../../shared/lessons/lessonLinks';
+
+export interface Learn extends LessonSectionRef {
   title: string;
 }
 

@@ -119,6 +119,13 @@ const rules: RuleInfo[] = [
     fix: 'Raise topology.maxFileSizeMB, or split the file.',
     learn: SECTIONS.limits,
   },
+  {
+    id: 'internal-error',
+    defaultSeverity: 'error',
+    summary: 'The linter itself failed on this file (a bug in Topology Tutor): the findings of the rule named in the message are missing.',
+    fix: 'Report a bug naming the rule in the message, with the file if you can share it; the server log has the stack trace.',
+    learn: SECTIONS.limits,
+  },
 ];
 
 export const RULES: ReadonlyMap<string, RuleInfo> = new Map(rules.map((rule) => [rule.id, rule]));

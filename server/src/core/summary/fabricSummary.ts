@@ -1,18 +1,7 @@
 /** The fabric at a glance, for the status bar: switch counts, the worst leaf ratio, finding counts. */
 import type { LintResult } from '../lint';
 import { formatRatio } from '../model/ratio';
-
-export interface FabricSummary {
-  spines: number;
-  leaves: number;
-  /** The highest leaf ratio, formatted like `4:1`; absent when no leaf has one. */
-  worstRatio?: string;
-  worstLeaf?: string;
-  /** The worst ratio exceeds the design's max_oversubscription. */
-  overMax: boolean;
-  errors: number;
-  warnings: number;
-}
+import type { FabricSummary } from '../../../../shared/fabricSummary';
 
 export function fabricSummary(result: LintResult): FabricSummary {
   const errors = result.findings.filter((f) => f.severity === 'error').length;

@@ -1,17 +1,20 @@
 /**
  * The "Topology Lessons" webview panel: tracks and lessons with progress, the lesson rendered in VS
  * Code's colours, previous / next / try it. One panel at most: deep links reveal and reuse it.
+ * The lesson list, titles and minutes come from the catalogue (shared/lessons/catalog.ts); a
+ * lesson's text is read from the extension's `lessons/<id>.md` when first shown (`load`) and
+ * rendered by ./markdown.ts; the webview script is media/lessons.js, and the messages between the
+ * two are shared/webview/lessonsPanelMessages.ts.
  */
 import * as vscode from 'vscode';
 import { randomBytes } from 'crypto';
-import { lessonInfo, TRACK_TITLES } from '../../server/src/core/lessons/lessonCatalog';
-import { parseLesson } from '../../server/src/core/lessons/lessonFile';
-import type { LessonTarget } from './lessonLinks';
-import { neighbours, tracks } from './lessonsModel';
+import { lessonInfo, neighbours, tracks, TRACK_TITLES } from '../../../shared/lessons/catalog';
+import { parseLesson } from '../../../shared/lessons/lessonFile';
+import type { LessonTarget } from '../../../shared/lessons/lessonLinks';
+import { parseWebviewMessage } from '../../../shared/webview/lessonsPanelMessages';
+import type { ClickAction, DomSnapshot, FromWebview, PanelView, ToWebview } from '../../../shared/webview/lessonsPanelMessages';
 import { renderMarkdown } from './markdown';
 import type { ProgressStore } from './progressStore';
-import { parseWebviewMessage } from './webviewMessages';
-import type { ClickAction, DomSnapshot, FromWebview, PanelView, ToWebview } from './webviewMessages';
 
 export const LESSONS_VIEW_TYPE = 'topology.lessons';
 export const LESSONS_PANEL_TITLE = 'Topology Lessons';
@@ -33,8 +36,8 @@ export interface LessonsPanelApi {
   click(action: ClickAction): Promise<void>;
 }
 
+/** A lesson's text as the panel shows it (its title, minutes and summary come from the catalogue). */
 export interface LessonContent {
-  frontMatter: Map<string, string>;
   html: string;
   anchors: Set<string>;
 }
@@ -196,7 +199,7 @@ export class LessonsPanel implements LessonsPanelApi, vscode.Disposable {
     if (lessonInfo(lesson) === undefined) throw new Error(`unknown lesson: ${lesson}`);
     const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.extensionUri, 'lessons', `${lesson}.md`));
     const parsed = parseLesson(new TextDecoder().decode(bytes));
-    const content: LessonContent = { frontMatter: parsed.frontMatter, html: renderMarkdown(parsed.body), anchors: parsed.anchors };
+    const content: LessonContent = { html: renderMarkdown(parsed.body), anchors: parsed.anchors };
     this.cache.set(lesson, content);
     return content;
   }
@@ -215,10 +218,10 @@ export class LessonsPanel implements LessonsPanelApi, vscode.Disposable {
         title: info.title,
         trackTitle: TRACK_TITLES[info.track],
         minutes: info.minutes,
-        summary: content.frontMatter.get('summary') ?? '',
+        summary: info.summary,
         html: content.html,
         done: done.has(lesson),
-        hasTryIt: content.frontMatter.has('tryIt') || content.anchors.has('try-it'),
+        hasTryIt: info.tryIt !== undefined || content.anchors.has('try-it'),
         previous: previous === undefined ? undefined : { id: previous.id, title: previous.title },
         next: next === undefined ? undefined : { id: next.id, title: next.title },
       },

@@ -1,26 +1,28 @@
 /**
- * Lesson links, pure (no vscode import): the server links lessons as
- * `file:///…/lessons/<id>.md#<anchor>`; the client turns those into `command:topology.openLesson?…`
- * URIs so that hovers and the Problems panel open the lesson in our panel (desktop and browser alike).
+ * The lesson-link format, built and parsed in this one module. A link to a lesson section has
+ * three forms:
+ * - the file form the server puts in diagnostics (`codeDescription.href`) and hovers:
+ *   `<lessons folder URI>/<id>.md#<anchor>` (any LSP client can open it as a file);
+ * - the command form VS Code runs from trusted Markdown: `command:topology.openLesson?<JSON args>`;
+ * - the extension's own URI (`<scheme>://<extension id>/lesson?lesson=<id>&section=<anchor>`),
+ *   which the Problems panel opens through the URI handler.
+ * Parsing accepts only lessons of the catalogue and well-formed anchors. Pure: no node or vscode import.
  */
-import { lessonInfo } from '../../server/src/core/lessons/lessonCatalog';
-
-export const OPEN_LESSON_COMMAND = 'topology.openLesson';
-export const OPEN_TRY_IT_COMMAND = 'topology.openTryIt';
-/** The only commands a hover's Markdown may run (MarkdownString.isTrusted.enabledCommands). */
-export const HOVER_ENABLED_COMMANDS: readonly string[] = [OPEN_LESSON_COMMAND, OPEN_TRY_IT_COMMAND];
+import { isKnownLesson } from './catalog';
+import { COMMANDS, commandUri } from '../commands';
 
 export interface LessonTarget {
   lesson: string;
   section?: string;
 }
 
-const ID_RE = /^[a-z0-9][a-z0-9-]{0,63}$/;
-const ANCHOR_RE = /^[\p{L}\p{N}_-]{1,200}$/u;
-
-export function isKnownLesson(id: unknown): id is string {
-  return typeof id === 'string' && ID_RE.test(id) && lessonInfo(id) !== undefined;
+/** A lesson section as rules and hovers name it: lesson id and heading anchor. */
+export interface LessonSectionRef {
+  lesson: string;
+  anchor: string;
 }
+
+const ANCHOR_RE = /^[\p{L}\p{N}_-]{1,200}$/u;
 
 export function isAnchor(section: unknown): section is string {
   return typeof section === 'string' && ANCHOR_RE.test(section);
@@ -32,6 +34,11 @@ function decode(text: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** `<base>/<lesson>.md#<anchor>`; `base` is a URI of the lessons folder without a trailing slash. */
+export function lessonHref(base: string, link: LessonSectionRef): string {
+  return `${base}/${link.lesson}.md#${link.anchor}`;
 }
 
 /**
@@ -54,10 +61,10 @@ export function parseLessonHref(href: string, options: { relative?: boolean } = 
 /** `command:topology.openLesson?<encoded JSON args>`: the URI form VS Code's command links expect. */
 export function lessonCommandUri(target: LessonTarget): string {
   const arg: LessonTarget = target.section === undefined ? { lesson: target.lesson } : { lesson: target.lesson, section: target.section };
-  return `command:${OPEN_LESSON_COMMAND}?${encodeURIComponent(JSON.stringify([arg]))}`;
+  return commandUri(COMMANDS.openLesson, arg);
 }
 
-/** The path and query of a lesson in the extension's own URI (`<uriScheme>://<extension id>/lesson?…`). */
+/** The path of a lesson in the extension's own URI (`<uriScheme>://<extension id>/lesson?…`). */
 export const LESSON_URI_PATH = '/lesson';
 
 export function lessonUriQuery(target: LessonTarget): string {
@@ -71,24 +78,6 @@ export function parseLessonUri(path: string, query: string): LessonTarget | unde
   if (path !== LESSON_URI_PATH) return undefined;
   const params = new URLSearchParams(query);
   return toLessonTarget({ lesson: params.get('lesson') ?? undefined, section: params.get('section') ?? undefined });
-}
-
-/** Rewrites a lesson link (file URI) to its command URI; any other link comes back unchanged. */
-export function rewriteHref(href: string): string {
-  const target = parseLessonHref(href);
-  return target === undefined ? href : lessonCommandUri(target);
-}
-
-/** Rewrites every Markdown link `[label](file://…/lessons/<id>.md#a)` to the command URI. */
-export function rewriteLessonLinks(markdown: string): { text: string; changed: boolean } {
-  let changed = false;
-  const text = markdown.replace(/\]\(\s*<?(file:\/\/[^)\s>]+)>?((?:\s+"[^"]*")?)\s*\)/g, (whole, href: string, title: string) => {
-    const rewritten = rewriteHref(href);
-    if (rewritten === href) return whole;
-    changed = true;
-    return `](${rewritten}${title})`;
-  });
-  return { text, changed };
 }
 
 /**

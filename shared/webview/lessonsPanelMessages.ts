@@ -1,9 +1,12 @@
 /**
- * Messages between the lessons panel and its webview script, and their validation. Pure: no vscode
- * import. Everything that arrives from the webview is checked field by field; unknown or malformed
- * messages come back as undefined and are ignored. Lesson ids must be in the catalogue.
+ * Messages between the lessons panel (client/src/lessonsPanel/lessonsPanel.ts) and its webview
+ * script (media/lessons.js, which names these types in JSDoc), and their validation. Pure: no node
+ * or vscode import, so a webview bundle may import it too. Everything that arrives from the webview
+ * is checked field by field; unknown or malformed messages come back as undefined and are ignored.
+ * Lesson ids must be in the catalogue.
  */
-import { isAnchor, isKnownLesson } from './lessonLinks';
+import { isKnownLesson } from '../lessons/catalog';
+import { isAnchor } from '../lessons/lessonLinks';
 
 /** Buttons the test hook may click in the webview (they exist in its DOM with data-action="…"). */
 export const CLICK_ACTIONS = ['done', 'previous', 'next', 'tryIt'] as const;

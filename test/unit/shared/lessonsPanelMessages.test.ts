@@ -1,6 +1,6 @@
-/** Validation of messages from the lessons webview (client/src/webviewMessages.ts). */
+/** Validation of messages from the lessons webview (shared/webview/lessonsPanelMessages.ts). */
 import { strict as assert } from 'assert';
-import { parseWebviewMessage } from '../../../client/src/webviewMessages';
+import { parseWebviewMessage } from '../../../shared/webview/lessonsPanelMessages';
 
 describe('client webview messages', () => {
   it('accepts the messages the webview script sends', () => {

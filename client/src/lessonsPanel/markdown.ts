@@ -6,8 +6,8 @@
  * data attributes the webview script handles: another lesson (`x.md#a`) or a section (`#a`); any
  * other link is shown as text, never followed.
  */
-import { slug } from '../../server/src/core/lessons/lessonFile';
-import { isAnchor, parseLessonHref } from './lessonLinks';
+import { isAnchor, parseLessonHref } from '../../../shared/lessons/lessonLinks';
+import { slug } from '../../../shared/lessons/lessonFile';
 
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');

@@ -5,8 +5,6 @@
 import * as vscode from 'vscode';
 import { knownContextKeys } from './walkthroughKeys';
 
-export { knownContextKeys, lessonOpenedKey, OPENED_KEY } from './walkthroughKeys';
-
 export class ContextKeys {
   private readonly values = new Map<string, boolean>(knownContextKeys().map((k) => [k, false]));
 

@@ -1,5 +1,5 @@
 /** Lesson progress (done / not done) kept in a Memento (the extension's globalState). Pure: no vscode import. */
-import { isKnownLesson } from './lessonLinks';
+import { isKnownLesson } from '../../../shared/lessons/catalog';
 
 /** The part of vscode.Memento the store uses (an in-memory fake in unit tests). */
 export interface MementoLike {

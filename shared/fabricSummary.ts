@@ -1,22 +1,22 @@
 /**
- * Custom LSP requests between the Topology Tutor client and server: method names and types that
- * both sides import, so they stay in step. No vscode import (the server imports this module).
+ * The fabric at a glance, as the server sends it (`topology/fabricSummary`) and the status bar
+ * shows it, and the check the client applies to what arrives over the wire. The server's core
+ * computes it (server/src/core/summary/fabricSummary.ts). Pure: no node or vscode import.
  */
-import type { FabricSummary } from '../../server/src/core/summary/fabricSummary';
-
-/** `topology/fabricSummary`: the figures shown in the status bar for one open document. */
-export const FABRIC_SUMMARY_METHOD = 'topology/fabricSummary';
-
-export interface FabricSummaryParams {
-  /** The document URI, as the client sent it in textDocument/didOpen. */
-  uri: string;
+export interface FabricSummary {
+  spines: number;
+  leaves: number;
+  /** The highest leaf ratio, formatted like `4:1`; absent when no leaf has one. */
+  worstRatio?: string;
+  worstLeaf?: string;
+  /** The worst ratio exceeds the design's max_oversubscription. */
+  overMax: boolean;
+  errors: number;
+  warnings: number;
 }
 
-/** The summary the server computes (one definition, in the server's pure core). */
-export type { FabricSummary };
-
-/** Result: the summary, or null when the document is unknown to the server or cannot be analysed. */
-export type FabricSummaryResult = FabricSummary | null;
+/** The longest worstRatio / worstLeaf text accepted (the server truncates names to this). */
+export const MAX_SUMMARY_TEXT = 200;
 
 /**
  * Checks a response from the wire (the client does not trust it blindly) and returns a clean copy;
@@ -26,7 +26,7 @@ export function parseFabricSummary(value: unknown): FabricSummary | undefined {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
   const v = value as Record<string, unknown>;
   const count = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x) && x >= 0;
-  const text = (x: unknown): x is string => typeof x === 'string' && x.length > 0 && x.length <= 200;
+  const text = (x: unknown): x is string => typeof x === 'string' && x.length > 0 && x.length <= MAX_SUMMARY_TEXT;
   if (!count(v.spines) || !count(v.leaves) || !count(v.errors) || !count(v.warnings)) return undefined;
   if (v.overMax !== undefined && typeof v.overMax !== 'boolean') return undefined;
   const summary: FabricSummary = { spines: v.spines, leaves: v.leaves, overMax: v.overMax === true, errors: v.errors, warnings: v.warnings };

@@ -1,0 +1,27 @@
+/**
+ * The custom LSP messages between the Topology Tutor client and server, declared once as typed
+ * `RequestType`s, so the method name, the params and the result type are the same on both sides:
+ * the server registers `connection.onRequest(FabricSummaryRequest.type, …)`, the client calls
+ * `client.sendRequest(FabricSummaryRequest.type, params)` and gets a typed result (which it still
+ * checks with parseFabricSummary: the other side may be any server). Method names are a contract
+ * with other clients: never rename them. vscode-languageclient and vscode-languageserver both
+ * re-export these types from this same vscode-languageserver-protocol package.
+ */
+import { RequestType } from 'vscode-languageserver-protocol';
+import type { FabricSummary } from './fabricSummary';
+
+export type { FabricSummary };
+
+export interface FabricSummaryParams {
+  /** The document URI, as the client sent it in textDocument/didOpen. */
+  uri: string;
+}
+
+/** Result: the summary, or null when the document is unknown to the server or cannot be analysed. */
+export type FabricSummaryResult = FabricSummary | null;
+
+/** `topology/fabricSummary`: the figures shown in the status bar for one open document. */
+export const FabricSummaryRequest = {
+  method: 'topology/fabricSummary',
+  type: new RequestType<FabricSummaryParams, FabricSummaryResult, void>('topology/fabricSummary'),
+} as const;
