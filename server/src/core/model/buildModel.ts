@@ -137,7 +137,7 @@ function newSwitch(name: string, keyNode: YamlNode, valueNode: YamlNode): Fabric
       node: item,
       count: breakout !== undefined && count !== undefined ? count * breakout.ways : count,
       speedGbps: breakout !== undefined ? breakout.speedGbps : speedGbps,
-      physical: breakout !== undefined && usable ? { count: count!, speedGbps: speedGbps! } : undefined,
+      physical: breakout !== undefined && usable ? { count: count, speedGbps: speedGbps } : undefined,
       breakout,
       purpose: forText === 'servers' || forText === 'fabric' ? forText : undefined,
       usable,
