@@ -8,6 +8,7 @@ import { parseYaml } from './yaml/yamlTree';
 import type { ParsedYaml } from './yaml/yamlTree';
 import { ExpansionLimitError, expansionBudget } from './yaml/treeQueries';
 import { validateSchema } from './schema/schemaValidation';
+import { checkBreakouts } from './schema/breakoutCheck';
 import { analyzeFabric } from './analysis/analyze';
 import type { AnalysisResult } from './analysis/analyze';
 import { parseSuppressions, isSuppressed } from './suppressions';
@@ -72,6 +73,7 @@ export function lintText(text: string, settings: LintSettings = DEFAULT_SETTINGS
     }
     if (schemaFindings !== undefined) {
       raw.push(...schemaFindings);
+      for (const finding of checkBreakouts(parsed.root, lines)) raw.push(finding);
       const sizeMB = text.length / (1024 * 1024);
       if (sizeMB > settings.maxFileSizeMB) {
         raw.push({

@@ -33,9 +33,9 @@ describe('completion', () => {
   it('offers role values after `role: ` (null value) and after `role:` (trigger `:`, with a space)', () => {
     const empty = complete(`${SWITCHES_BLOCK}  leaf3:\n    role: |\n`);
     assert.equal(empty.parsed, true);
-    assert.deepEqual(empty.labels, ['leaf', 'spine', 'super-spine']);
-    assert.deepEqual(complete(`${SWITCHES_BLOCK}  leaf3:\n    role:|\n`).inserts, [' leaf', ' spine', ' super-spine']);
-    assert.deepEqual(complete(`${SWITCHES_BLOCK}  leaf3:\n    role: sp|\n`), { labels: ['leaf', 'spine', 'super-spine'], inserts: ['leaf', 'spine', 'super-spine'], replaced: 'sp', parsed: true });
+    assert.deepEqual(empty.labels, ['leaf', 'spine', 'super-spine', 'external']);
+    assert.deepEqual(complete(`${SWITCHES_BLOCK}  leaf3:\n    role:|\n`).inserts, [' leaf', ' spine', ' super-spine', ' external']);
+    assert.deepEqual(complete(`${SWITCHES_BLOCK}  leaf3:\n    role: sp|\n`), { labels: ['leaf', 'spine', 'super-spine', 'external'], inserts: ['leaf', 'spine', 'super-spine', 'external'], replaced: 'sp', parsed: true });
   });
 
   it('offers switch names in a half-typed `between` that does not parse, without the end already named', () => {
@@ -73,7 +73,7 @@ describe('completion', () => {
     const flowLink = complete(`${SWITCHES_BLOCK}links:\n  - { between: [leaf1, spine1], speed: 100G }\n  |`);
     assert.deepEqual(flowLink.inserts, ['- { between: [${1:leaf1}, ${2:spine1}], speed: ${3:100G} }$0']);
     const afterDash = complete(`${SWITCHES_BLOCK}links:\n  - |`);
-    assert.deepEqual(afterDash.labels, ['new link', 'between', 'speed', 'count']);
+    assert.deepEqual(afterDash.labels, ['new link', 'between', 'speed', 'count', 'kind']);
   });
 
   it('offers the root keys not yet present, and nothing in a comment', () => {

@@ -52,7 +52,7 @@ describe('schema validation', () => {
     const [finding, ...rest] = check(text);
     assert.equal(rest.length, 0);
     assert.equal(textAt(text, finding.range), 'spline');
-    assert.equal(finding.message, '`role` of switch `spine1` must be one of leaf, spine, super-spine; got `spline`. Did you mean `spine`?');
+    assert.equal(finding.message, '`role` of switch `spine1` must be one of leaf, spine, super-spine, external; got `spline`. Did you mean `spine`?');
   });
 
   it('points at the value of a wrong type, inside flow maps', () => {

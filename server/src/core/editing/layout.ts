@@ -156,3 +156,33 @@ export function linksSeq(root: YamlNode | undefined): SeqNode | undefined {
 export function keysOf(map: MapNode): string[] {
   return map.pairs.map((p) => keyName(p.key));
 }
+
+/**
+ * Deletes one key of a map in place: in a flow map the pair and a comma; in a block map its whole
+ * lines, or, for the first key of a `- key: value` list item, everything up to the next key (which
+ * then follows the dash). Undefined when the pair cannot be cut out cleanly.
+ */
+export function deletePair(lines: LineIndex, map: MapNode, pair: Pair): OffsetEdit | undefined {
+  const index = map.pairs.indexOf(pair);
+  if (index === -1) return undefined;
+  const end = Math.max(pair.key.end, pair.value.end);
+  if (map.flow) {
+    if (index > 0) {
+      const previous = map.pairs[index - 1];
+      return { start: Math.max(previous.key.end, previous.value.end), end, newText: '' };
+    }
+    if (map.pairs.length > 1) return { start: pair.key.start, end: map.pairs[1].key.start, newText: '' };
+    return { start: pair.key.start, end, newText: '' };
+  }
+  const keyLine = lines.positionAt(pair.key.start).line;
+  const before = lines.lineText(keyLine).slice(0, lines.positionAt(pair.key.start).character);
+  if (/^[ \t]*$/.test(before)) {
+    const last = lines.positionAt(end).line;
+    const start = lines.lineStartOffset(keyLine);
+    if (last + 1 < lines.lineCount) return { start, end: lines.lineStartOffset(last + 1), newText: '' };
+    return { start: Math.max(0, start - (lines.text[start - 2] === '\r' ? 2 : 1)), end: lines.text.length, newText: '' };
+  }
+  // `- kind: peer` on the dash's line: the next key moves up to the dash.
+  if (index === 0 && map.pairs.length > 1) return { start: pair.key.start, end: map.pairs[1].key.start, newText: '' };
+  return undefined;
+}

@@ -21,6 +21,8 @@ export function switchFigures(sw: FabricSwitch): string | undefined {
   parts.push(hasUpstreamTier ? `${formatGbps(sw.downlinkGbps)}↓ ${formatGbps(sw.uplinkGbps)}↑` : `${formatGbps(sw.downlinkGbps)}↓`);
   if (sw.role === 'leaf' || sw.upstream.size > 0) parts.push(`${formatNumber(sw.ecmpPaths, 0)} path${sw.ecmpPaths === 1 ? '' : 's'}`);
   if (sw.role === 'spine') parts.push(`${formatNumber(sw.leavesReached.length, 0)} ${sw.leavesReached.length === 1 ? 'leaf' : 'leaves'}`);
+  // A border switch: the north-south bandwidth (part of the downlink above).
+  if (sw.northSouthGbps > 0) parts.push(`${formatGbps(sw.northSouthGbps)} N-S`);
   return parts.join(' · ');
 }
 

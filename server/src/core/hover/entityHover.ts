@@ -7,6 +7,7 @@ import type { LintResult } from '../lint';
 import type { FabricModel, FabricSwitch, PeerLinks, ServerGroup } from '../model/fabricModel';
 import { referenceAtOffset } from '../model/fabricModel';
 import { failureImpact } from '../model/failureImpact';
+import { ratioLimit } from '../rules/oversubscription';
 import { formatGbps } from '../model/bandwidth';
 import { formatRatio } from '../model/ratio';
 import { formatNumber, plural } from '../model/number';
@@ -16,13 +17,36 @@ import { learnLink } from './learnLink';
 import { SECTIONS } from '../lessons/lessonSections';
 import type { Learn } from '../lessons/lessonSections';
 
-const { oversubscription: OVERSUB, equidistant: EQUIDISTANT, hashing: ECMP, clos5: CLOS5, homing: HOMING, ring0: RING0, sriov: SRIOV } = SECTIONS;
+const { oversubscription: OVERSUB, equidistant: EQUIDISTANT, hashing: ECMP, clos5: CLOS5, homing: HOMING, ring0: RING0, sriov: SRIOV, borderLeaves: BORDER, peerLinks: PEERS } = SECTIONS;
 
 
 function portsLine(sw: FabricSwitch): string {
-  if (sw.portsBySpeed.length === 0) return 'Ports: none usable';
+  if (sw.portsBySpeed.length === 0) return sw.role === 'external' && sw.portGroups.length === 0 ? 'Ports: not given (optional for an external)' : 'Ports: none usable';
   const parts = sw.portsBySpeed.map((p) => `${formatNumber(p.used, 0)}/${formatNumber(p.total, 0)} × ${formatGbps(p.speedGbps)}`);
-  return `Ports used: ${parts.join(', ')}`;
+  const breakouts = sw.portGroups
+    .filter((g) => g.breakout !== undefined && g.physical !== undefined)
+    .map((g) => `${formatNumber(g.physical!.count, 0)} × ${formatGbps(g.physical!.speedGbps)} broken out ${g.breakout!.ways} × ${formatGbps(g.breakout!.speedGbps)}`);
+  return `Ports used: ${parts.join(', ')}${breakouts.length > 0 ? ` (${breakouts.slice(0, 4).join('; ')}${breakouts.length > 4 ? '; …' : ''})` : ''}`;
+}
+
+/** A border switch's links to externals, or an external's links into the fabric. */
+function northSouthLine(sw: FabricSwitch): string | undefined {
+  if (sw.northSouthPeers.length === 0) return undefined;
+  const names = namedList(sw.northSouthPeers);
+  if (sw.role === 'external') return `Reaches the fabric through ${names} · ${formatGbps(sw.northSouthGbps)} north-south`;
+  const what = sw.role === 'leaf' ? 'Border leaf' : `Border ${sw.role ?? 'switch'}`;
+  return `${what}: ${formatGbps(sw.northSouthGbps)} north-south to ${names} (counted as downlink)`;
+}
+
+function peerLine(sw: FabricSwitch): string | undefined {
+  if (sw.peerPartners.length === 0) return undefined;
+  let links = 0;
+  let gbps = 0;
+  for (const link of sw.peerLinks) {
+    links += link.count ?? 0;
+    gbps += link.bandwidthGbps ?? 0;
+  }
+  return `Peer (MLAG/vPC): ${namedList(sw.peerPartners)} · ${plural(links, 'link')}, ${formatGbps(gbps)} · not an uplink`;
 }
 
 /** Demand against capacity where the ports do not fit: "needs 16 × 100G or faster, has 8". */
@@ -118,7 +142,7 @@ function capitalizeWord(word: string): string {
 
 function ratioLine(sw: FabricSwitch, model: FabricModel): string | undefined {
   if (sw.ratio === undefined) return undefined;
-  const max = model.design.maxOversubscription;
+  const max = ratioLimit(model, sw);
   const verdict = sw.ratio <= max ? 'within' : 'over';
   return `Oversubscription: **${formatRatio(sw.ratio)}** (${verdict} the design's ${formatRatio(max)})`;
 }
@@ -137,9 +161,15 @@ function switchMarkdown(sw: FabricSwitch, model: FabricModel, lessonsBase: strin
   if (short !== undefined) lines.push(short);
   const unplaced = unplacedLine(sw);
   if (unplaced !== undefined) lines.push(unplaced);
+  const ns = northSouthLine(sw);
+  if (ns !== undefined) lines.push(ns);
+  const peer = peerLine(sw);
+  if (peer !== undefined) lines.push(peer);
   const learn: Learn[] = [];
   if (sw.role === 'leaf') {
-    const down = sw.downlinkSource === 'servers' ? `${formatGbps(sw.downlinkGbps)} to servers (${plural(sw.nicLinks, 'NIC link')})` : sw.downlinkSource === 'server-ports' ? `${formatGbps(sw.downlinkGbps)} of server-facing ports` : 'no servers';
+    const own = sw.downlinkGbps - sw.northSouthGbps;
+    const servers = sw.downlinkSource === 'servers' ? `${formatGbps(own)} to servers (${plural(sw.nicLinks, 'NIC link')})` : sw.downlinkSource === 'server-ports' ? `${formatGbps(own)} of server-facing ports` : 'no servers';
+    const down = sw.northSouthGbps > 0 ? `${sw.downlinkSource === 'none' ? '' : `${servers} + `}${formatGbps(sw.northSouthGbps)} north-south` : servers;
     lines.push(`Downlink: ${down} · Uplink: ${formatGbps(sw.uplinkGbps)} to spines${sw.pod !== undefined ? ' of its pod' : ''}`);
     const cross = crossScopeLine(sw, 'spines of other pods');
     if (cross !== undefined) lines.push(cross);
@@ -168,7 +198,11 @@ function switchMarkdown(sw: FabricSwitch, model: FabricModel, lessonsBase: strin
     lines.push(`Spines reached: ${formatNumber(sw.downstream.length, 0)} · ${peerSummary(spinePeers)}`);
     lines.push(...failureLines(model, sw, 'spine'));
     learn.push(CLOS5);
+  } else if (sw.role === 'external') {
+    learn.push(BORDER);
   }
+  if (sw.northSouthPeers.length > 0 && sw.role !== 'external') learn.push(BORDER);
+  if (sw.peerPartners.length > 0) learn.push(PEERS);
   lines.push('', learn.map((l) => learnLink(lessonsBase, l)).join(' · '));
   return lines.filter((line, i, all) => !(line === '' && all[i - 1] === '')).join('  \n').replace(/ {2}\n {2}\n/g, '\n\n');
 }

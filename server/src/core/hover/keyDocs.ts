@@ -13,7 +13,7 @@ export interface KeyDoc {
   learn: Learn;
 }
 
-const { format: FORMAT, oversubscription: OVERSUB, speeds: SPEEDS, ports: PORTS, layers: LAYERS, equidistant: EQUIDISTANT, homing: HOMING, names: NAMES, clos5: CLOS5, redundancy: REDUNDANCY, rdma: RDMA, parallel: PARALLEL, ring0: RING0, rootMode: HWVIRT, sriov: SRIOV, exits: EXITS } = SECTIONS;
+const { format: FORMAT, oversubscription: OVERSUB, speeds: SPEEDS, ports: PORTS, layers: LAYERS, equidistant: EQUIDISTANT, homing: HOMING, names: NAMES, clos5: CLOS5, redundancy: REDUNDANCY, rdma: RDMA, parallel: PARALLEL, ring0: RING0, rootMode: HWVIRT, sriov: SRIOV, exits: EXITS, breakouts: BREAKOUTS, borderLeaves: BORDER, peerLinks: PEERS } = SECTIONS;
 
 export const KEY_DOCS: ReadonlyMap<string, KeyDoc> = new Map<string, KeyDoc>([
   ['topology', { text: '**topology** — the fabric\'s name (required).\nUsed in messages and in the status bar summary.', learn: FORMAT }],
@@ -30,6 +30,10 @@ export const KEY_DOCS: ReadonlyMap<string, KeyDoc> = new Map<string, KeyDoc>([
     text: '**max_oversubscription** — N allows N:1 at a leaf: server-facing bandwidth ÷ spine-facing bandwidth.\n3 (3:1) is a common choice for general workloads; storage and RDMA fabrics aim for 1:1 (full bisection bandwidth). A leaf exactly at N:1 is allowed.',
     learn: OVERSUB,
   }],
+  ['design.max_spine_oversubscription', {
+    text: '**max_spine_oversubscription** — N allows N:1 at a spine of a 5-stage fabric: leaf-facing ÷ super-spine-facing bandwidth (format 1.1).\nDefaults to `max_oversubscription`; a spine often gets a tighter limit than a leaf, since every pod\'s traffic to other pods crosses it.',
+    learn: CLOS5,
+  }],
   ['design.min_spines', {
     text: '**min_spines** — the fewest spines each pod may have, or the whole fabric when there are no pods (default 2).\nWith N spines in a pod, losing one removes 1/N of the uplink bandwidth of each leaf of that pod: 50% with 2, 25% with 4.',
     learn: REDUNDANCY,
@@ -43,7 +47,7 @@ export const KEY_DOCS: ReadonlyMap<string, KeyDoc> = new Map<string, KeyDoc>([
     learn: LAYERS,
   }],
   ['switches.*.role', {
-    text: '**role** — the switch\'s tier: `leaf`, `spine` or `super-spine`.\nLinks go one tier up: leaf → spine → super-spine. Never leaf–leaf or spine–spine.',
+    text: '**role** — the switch\'s tier: `leaf`, `spine` or `super-spine`; or `external` (format 1.1) for a device outside the fabric.\nLinks go one tier up: leaf → spine → super-spine. Never leaf–leaf or spine–spine, except a `kind: peer` link.',
     learn: LAYERS,
   }],
   ['switches.*.pod', {
@@ -67,6 +71,10 @@ export const KEY_DOCS: ReadonlyMap<string, KeyDoc> = new Map<string, KeyDoc>([
   ['switches.*.ports.*.for', {
     text: '**for** — what the ports face: `servers` (downlinks) or `fabric` (uplinks).\nWhen no server group attaches to a leaf, its `for: servers` ports are its downlink capacity.',
     learn: OVERSUB,
+  }],
+  ['switches.*.ports.*.breakout', {
+    text: '**breakout** — run each port as N logical ports: `2x`, `4x` or `8x` a speed, N × speed = the port\'s speed (format 1.1).\n`{ count: 16, speed: 400G, breakout: 4x100G }` offers 64 ports of 100G and none of 400G; GPU and storage fabrics often break 400G or 800G ports out to their NICs.',
+    learn: BREAKOUTS,
   }],
   ['servers', {
     text: '**servers** — groups of identical servers, by name, with their NICs and the leaves they attach to.\nThey make up a leaf\'s downlink bandwidth.',
@@ -106,6 +114,10 @@ export const KEY_DOCS: ReadonlyMap<string, KeyDoc> = new Map<string, KeyDoc>([
     text: '**count** — parallel links between the pair (default 1). Each is a separate ECMP path (or a LAG member); keep one entry per pair and raise `count` rather than repeating the pair.',
     learn: PARALLEL,
   }],
+  ['links.*.kind', {
+    text: '**kind** — `fabric` (default): a link between tiers; `peer` (format 1.1): an MLAG/vPC/ESI peer link between two switches of the same role and pod.\nA peer link is never an uplink or a tier violation; it uses ports like any link.',
+    learn: PEERS,
+  }],
 ]);
 
 /** Docs for enum values, keyed `schemaPath=value`. */
@@ -116,9 +128,18 @@ export const VALUE_DOCS: ReadonlyMap<string, KeyDoc> = new Map<string, KeyDoc>([
   ['design.server_homing=dual', { text: '**dual** — each server has NICs on two leaves (MLAG or EVPN multihoming). Every server group needs ≥ 2 leaves and ≥ 2 NICs.', learn: HOMING }],
   ['switches.*.role=leaf', { text: '**leaf** — the top-of-rack switch: servers attach here, and it links to every spine (of its pod).', learn: LAYERS }],
   ['switches.*.role=spine', { text: '**spine** — connects leaves: every leaf links to every spine of its pod, so any two leaves of a pod are two hops apart (four, through a super-spine, between pods).', learn: EQUIDISTANT }],
+  ['switches.*.role=external', {
+    text: '**external** — a device outside the fabric: firewall, WAN/DCI router, load balancer (format 1.1). Its links to leaves are north-south traffic: at a border leaf they count as downlink, never as uplink.\n`ports` are optional; home it on two fabric switches (`external-homing`).',
+    learn: BORDER,
+  }],
   ['switches.*.role=super-spine', { text: '**super-spine** — joins the spines of several pods (a 5-stage Clos); spines link up to the super-spines of their plane.', learn: CLOS5 }],
   ['switches.*.ports.*.for=servers', { text: '**servers** — downlink ports: they face servers and count as the leaf\'s downlink capacity when no server group is attached.', learn: OVERSUB }],
   ['switches.*.ports.*.for=fabric', { text: '**fabric** — uplink ports: they face spines (or super-spines).', learn: OVERSUB }],
+  ['links.*.kind=fabric', { text: '**fabric** — an ordinary link between tiers (the default): leaf → spine → super-spine, or to an external.', learn: EQUIDISTANT }],
+  ['links.*.kind=peer', {
+    text: '**peer** — an MLAG/vPC/ESI peer link between the two switches of a pair (same role, same pod): they act as one to dual-homed servers. Not an uplink, not in ECMP; each switch has one peer (`peer-link`).',
+    learn: PEERS,
+  }],
 ]);
 
 /** What a speed is typically used for, for speed hovers and completion (one table: model/speedFacts.ts). */

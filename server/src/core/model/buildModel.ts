@@ -6,9 +6,11 @@
 import type { MapNode, YamlNode } from '../yaml/yamlTree';
 import { asMap, asSeqItems, getPair, integerValue, keyName, resolveAlias, scalarValue, stringValue } from '../yaml/treeQueries';
 import { parseSpeed } from './speed';
+import { breakoutMatches, parseBreakout } from './breakout';
 import { inScope, roleAbove, scopeMismatch } from './scope';
 import {
   emptyModel,
+  isFabricRole,
   ROLES,
   type Design,
   type FabricLink,
@@ -62,11 +64,12 @@ function groupId(node: YamlNode | undefined): { id: string | undefined; valid: b
 
 function readDesign(root: YamlNode | undefined): Design {
   const designRaw = rawValue(root, 'design');
-  const [workloadNode, maxNode, minSpinesNode, homingNode] = readFields(asMap(designRaw), [
+  const [workloadNode, maxNode, minSpinesNode, homingNode, spineMaxNode] = readFields(asMap(designRaw), [
     'workload',
     'max_oversubscription',
     'min_spines',
     'server_homing',
+    'max_spine_oversubscription',
   ]);
   const workload = stringValue(workloadNode) === 'rdma' ? 'rdma' : 'general';
   const maxValue = scalarValue(maxNode);
@@ -76,9 +79,11 @@ function readDesign(root: YamlNode | undefined): Design {
       : workload === 'rdma'
         ? 1
         : 3;
+  const spineValue = scalarValue(spineMaxNode);
+  const spineMax = typeof spineValue === 'number' && Number.isFinite(spineValue) && spineValue >= 1 && spineValue <= 1000 ? spineValue : max;
   const minSpines = integerValue(minSpinesNode, 1, 1000) ?? 2;
   const serverHoming = stringValue(homingNode) === 'dual' ? 'dual' : 'single';
-  return { workload, maxOversubscription: max, minSpines, serverHoming, node: designRaw };
+  return { workload, maxOversubscription: max, maxSpineOversubscription: spineMax, minSpines, serverHoming, node: designRaw };
 }
 
 /** All known neighbours of `sw` with the links to each (upstream entries shared with `sw.upstream`). */
@@ -119,17 +124,23 @@ function newSwitch(name: string, keyNode: YamlNode, valueNode: YamlNode): Fabric
   const portGroups: PortGroup[] = [];
   for (let index = 0; portItems !== undefined && index < portItems.length; index++) {
     const item = portItems[index];
-    const [countNode, speedNode, forNode] = readFields(asMap(item), ['count', 'speed', 'for']);
+    const [countNode, speedNode, forNode, breakoutNode] = readFields(asMap(item), ['count', 'speed', 'for', 'breakout']);
     const count = integerValue(countNode, 1, MAX_COUNT);
     const speedGbps = parseSpeed(stringValue(speedNode));
     const forText = stringValue(forNode);
+    const split = parseBreakout(stringValue(breakoutNode));
+    // A breakout counts only when ways × speed is the port's speed (schema reports a mismatch).
+    const breakout = split !== undefined && speedGbps !== undefined && breakoutMatches(split, speedGbps) ? { ...split, node: breakoutNode! } : undefined;
+    const usable = count !== undefined && speedGbps !== undefined;
     portGroups.push({
       index,
       node: item,
-      count,
-      speedGbps,
+      count: breakout !== undefined && count !== undefined ? count * breakout.ways : count,
+      speedGbps: breakout !== undefined ? breakout.speedGbps : speedGbps,
+      physical: breakout !== undefined && usable ? { count: count, speedGbps: speedGbps } : undefined,
+      breakout,
       purpose: forText === 'servers' || forText === 'fabric' ? forText : undefined,
-      usable: count !== undefined && speedGbps !== undefined,
+      usable,
       used: 0,
     });
   }
@@ -157,6 +168,11 @@ function newSwitch(name: string, keyNode: YamlNode, valueNode: YamlNode): Fabric
       return peers;
     },
     downstream: [],
+    northSouthGbps: 0,
+    northSouthComplete: true,
+    northSouthPeers: [],
+    peerLinks: [],
+    peerPartners: [],
     serverShares: [],
     nicLinks: 0,
     downlinkGbps: 0,
@@ -189,6 +205,37 @@ function addDemand(demands: Map<FabricSwitch, DemandTable>, sw: FabricSwitch, sp
     table.set(speed, entry);
   }
   entry[kind] += count;
+}
+
+/** A peer link of `sw` to `other`; `other` becomes a partner the first time only. */
+function addPeer(partners: Map<FabricSwitch, Set<FabricSwitch>>, sw: FabricSwitch, other: FabricSwitch, link: FabricLink): void {
+  sw.peerLinks.push(link);
+  let set = partners.get(sw);
+  if (set === undefined) {
+    set = new Set();
+    partners.set(sw, set);
+  }
+  if (!set.has(other)) {
+    set.add(other);
+    sw.peerPartners.push(other);
+  }
+}
+
+/** A north-south link between a fabric switch and an external: bandwidth at both, each the other's peer once. */
+function addNorthSouth(seen: Map<FabricSwitch, Set<FabricSwitch>>, fabric: FabricSwitch, external: FabricSwitch, link: FabricLink): void {
+  for (const [sw, other] of [[fabric, external], [external, fabric]] as const) {
+    if (link.bandwidthGbps !== undefined) sw.northSouthGbps += link.bandwidthGbps;
+    else sw.northSouthComplete = false;
+    let set = seen.get(sw);
+    if (set === undefined) {
+      set = new Set();
+      seen.set(sw, set);
+    }
+    if (!set.has(other)) {
+      set.add(other);
+      sw.northSouthPeers.push(other);
+    }
+  }
 }
 
 /** Records `link` from `sw` up to `up`; the first link of the pair also records `sw` below `up`. */
@@ -225,6 +272,7 @@ export function buildModel(root: YamlNode | undefined): FabricModel {
       if (sw.role === 'leaf') model.leaves.push(sw);
       else if (sw.role === 'spine') model.spines.push(sw);
       else if (sw.role === 'super-spine') model.superSpines.push(sw);
+      else if (sw.role === 'external') model.externals.push(sw);
       else model.roleless.push(sw);
     }
   }
@@ -248,6 +296,8 @@ export function buildModel(root: YamlNode | undefined): FabricModel {
   }
 
   const demands = new Map<FabricSwitch, DemandTable>();
+  // Distinct peer partners and north-south peers per switch, without scanning lists (a switch may have thousands).
+  const partners = new Map<FabricSwitch, Set<FabricSwitch>>();
 
   // Links.
   const linkItems = asSeqItems(rawValue(root, 'links')) ?? [];
@@ -256,6 +306,7 @@ export function buildModel(root: YamlNode | undefined): FabricModel {
     let betweenNode: YamlNode | undefined;
     let speedNode: YamlNode | undefined;
     let countNode: YamlNode | undefined;
+    let kindNode: YamlNode | undefined;
     const entry = asMap(node);
     if (entry !== undefined) {
       for (const pair of entry.pairs) {
@@ -263,6 +314,7 @@ export function buildModel(root: YamlNode | undefined): FabricModel {
         if (k === 'between') betweenNode ??= pair.value;
         else if (k === 'speed') speedNode ??= pair.value;
         else if (k === 'count') countNode ??= pair.value;
+        else if (k === 'kind') kindNode ??= pair.value;
       }
     }
     const betweenItems = asSeqItems(betweenNode);
@@ -280,6 +332,10 @@ export function buildModel(root: YamlNode | undefined): FabricModel {
       bandwidthGbps: speedGbps !== undefined && count !== undefined ? speedGbps * count : undefined,
       known: false,
       scopeMismatch: undefined,
+      // An unusable kind is a schema error; the link then counts as a fabric link.
+      kind: stringValue(kindNode) === 'peer' ? 'peer' : 'fabric',
+      northSouth: false,
+      outsideFabric: false,
     };
     model.links.push(link);
     if (betweenItems === undefined) continue;
@@ -304,8 +360,21 @@ export function buildModel(root: YamlNode | undefined): FabricModel {
     }
     link.known = true;
     a.links.push(link);
-    if (b !== a) {
-      b.links.push(link);
+    if (b !== a) b.links.push(link);
+    const aExternal = a.role === 'external';
+    const bExternal = b.role === 'external';
+    if (aExternal && bExternal) {
+      // Outside the fabric: every fabric rule ignores it (its ports still count at both ends).
+      link.outsideFabric = true;
+    } else if (link.kind === 'peer') {
+      if (b !== a) {
+        addPeer(partners, a, b, link);
+        addPeer(partners, b, a, link);
+      }
+    } else if ((aExternal && isFabricRole(b.role)) || (bExternal && isFabricRole(a.role))) {
+      link.northSouth = true;
+      addNorthSouth(partners, aExternal ? b : a, aExternal ? a : b, link);
+    } else if (b !== a) {
       // A tier link across pods (planes) is a tier violation: no uplink, no downlink, no connectivity.
       const [lower, upper] = a.role !== undefined && roleAbove(a.role) === b.role ? [a, b] : b.role !== undefined && roleAbove(b.role) === a.role ? [b, a] : [undefined, undefined];
       if (lower !== undefined && upper !== undefined) {
@@ -382,7 +451,7 @@ function readServerGroup(model: FabricModel, name: string, keyNode: YamlNode, va
     const sw = leafName === undefined ? undefined : model.switches.get(leafName);
     const entry: ServerGroupLeaf = { name: leafName, node: item, switch: sw };
     leaves.push(entry);
-    if (sw !== undefined && (sw.role === 'spine' || sw.role === 'super-spine')) {
+    if (sw !== undefined && (sw.role === 'spine' || sw.role === 'super-spine' || sw.role === 'external')) {
       // Servers attach to leaves: tier-violation reports it, and the NICs go to the group's leaves only.
       group.notLeaves.push(entry);
     } else if (sw !== undefined) {
@@ -475,6 +544,7 @@ function computeFigures(model: FabricModel, sw: FabricSwitch): void {
     const ends = link.ends!;
     const other = ends[0].switch === sw ? ends[1].switch! : ends[0].switch!;
     if (other.role === undefined) linkedToRoleless = true;
+    else if (link.kind === 'peer') continue;
     else if (downRole !== undefined && other.role === downRole && other !== sw && inScope(other, sw)) {
       if (link.bandwidthGbps !== undefined) downGbps += link.bandwidthGbps;
       else downComplete = false;
@@ -502,10 +572,13 @@ function computeFigures(model: FabricModel, sw: FabricSwitch): void {
       sw.downlinkGbps = serverPorts.reduce((sum, g) => (g.usable ? sum + g.count! * g.speedGbps! : sum), 0);
       sw.downlinkComplete = serverPorts.every((g) => g.usable);
     }
+    // A border leaf: traffic from the externals enters the fabric here, so it counts as downlink.
+    sw.downlinkGbps += sw.northSouthGbps;
+    if (!sw.northSouthComplete) sw.downlinkComplete = false;
   } else if (downRole !== undefined) {
     sw.downlinkSource = downRole === 'leaf' ? 'leaf-links' : 'spine-links';
-    sw.downlinkGbps = downGbps;
-    sw.downlinkComplete = downComplete && peersKnown;
+    sw.downlinkGbps = downGbps + sw.northSouthGbps;
+    sw.downlinkComplete = downComplete && peersKnown && sw.northSouthComplete;
   } else {
     sw.downlinkComplete = false;
   }

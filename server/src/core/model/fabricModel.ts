@@ -10,16 +10,34 @@ import type { YamlNode } from '../yaml/yamlTree';
 import { locate } from '../yaml/locate';
 import type { ScopeMismatch } from './scope';
 
-export type Role = 'leaf' | 'spine' | 'super-spine';
-export const ROLES: readonly Role[] = ['leaf', 'spine', 'super-spine'];
+/** Fabric tiers, and (format 1.1) `external`: a device outside the fabric (firewall, WAN/DCI router, load balancer). */
+export type Role = 'leaf' | 'spine' | 'super-spine' | 'external';
+export const ROLES: readonly Role[] = ['leaf', 'spine', 'super-spine', 'external'];
+
+/** The roles of the fabric proper (an external is outside it). */
+export function isFabricRole(role: Role | undefined): role is 'leaf' | 'spine' | 'super-spine' {
+  return role === 'leaf' || role === 'spine' || role === 'super-spine';
+}
+
+/** `breakout: NxS` (format 1.1): each physical port runs as `ways` logical ports of `speedGbps`. */
+export interface Breakout {
+  ways: number;
+  speedGbps: number;
+  /** The value node, for messages and edits. */
+  node: YamlNode;
+}
+
+export type LinkKind = 'fabric' | 'peer';
 
 export type Workload = 'general' | 'rdma';
 export type ServerHoming = 'single' | 'dual';
 
 export interface Design {
   workload: Workload;
-  /** N means N:1 is the highest ratio allowed. */
+  /** N means N:1 is the highest ratio allowed (at a leaf). */
   maxOversubscription: number;
+  /** The limit for spines with super-spines (format 1.1 `max_spine_oversubscription`; default maxOversubscription). */
+  maxSpineOversubscription: number;
   minSpines: number;
   serverHoming: ServerHoming;
   /** The `design` value node, when present. */
@@ -31,9 +49,16 @@ export interface PortGroup {
   index: number;
   /** The list item node. */
   node: YamlNode;
-  /** Undefined when missing or invalid. */
+  /**
+   * Ports as port accounting sees them: with a valid breakout, the logical ports (`count` × ways
+   * at the breakout speed); undefined when missing or invalid.
+   */
   count: number | undefined;
   speedGbps: number | undefined;
+  /** The physical ports as written, when a valid breakout splits them. */
+  physical: { count: number; speedGbps: number } | undefined;
+  /** A valid breakout (ways × speed = the port's speed); a mismatched one is a schema error and ignored. */
+  breakout: Breakout | undefined;
   purpose: 'servers' | 'fabric' | undefined;
   /** Both count and speed usable. */
   usable: boolean;
@@ -93,6 +118,14 @@ export interface FabricLink {
   bandwidthGbps: number | undefined;
   /** Both ends name defined switches: the link counts for connectivity and bandwidth. */
   known: boolean;
+  /** `kind: peer` (format 1.1) is an MLAG/vPC/ESI peer link: never an uplink, downlink or tier violation. */
+  kind: LinkKind;
+  /**
+   * A link with an external at one end and a fabric switch at the other: north-south, counted as
+   * downlink at the fabric switch. Links between two externals lie outside the fabric.
+   */
+  northSouth: boolean;
+  outsideFabric: boolean;
   /**
    * A leaf–spine link across pods or a spine–super-spine link across planes: a tier violation
    * that counts as no uplink, no downlink and no connectivity (see scope.ts).
@@ -184,6 +217,17 @@ export interface FabricSwitch {
   uplinkIfOneUpstreamFailsGbps: number | undefined;
   /** For spines: the leaves linked to it (the same array as `downstream`); [] otherwise. */
   leavesReached: FabricSwitch[];
+  /**
+   * North-south bandwidth: links to externals (a border switch); part of the downlink. For an
+   * external: its links to fabric switches.
+   */
+  northSouthGbps: number;
+  northSouthComplete: boolean;
+  /** For a fabric switch: the externals it links to; for an external: the fabric switches it links to (distinct, in link order). */
+  northSouthPeers: FabricSwitch[];
+  /** Peer links (kind: peer) of this switch, in file order, and its distinct peer partners. */
+  peerLinks: FabricLink[];
+  peerPartners: FabricSwitch[];
 }
 
 export interface ServerGroupLeaf {
@@ -255,6 +299,8 @@ export interface FabricModel {
   leaves: FabricSwitch[];
   spines: FabricSwitch[];
   superSpines: FabricSwitch[];
+  /** Devices outside the fabric (role: external). */
+  externals: FabricSwitch[];
   /** Switches whose role is missing or invalid. */
   roleless: FabricSwitch[];
   pods: Map<string, Pod>;
@@ -364,7 +410,7 @@ export function referenceAtOffset(model: FabricModel, offset: number): SwitchRef
 }
 
 export function emptyDesign(): Design {
-  return { workload: 'general', maxOversubscription: 3, minSpines: 2, serverHoming: 'single', node: undefined };
+  return { workload: 'general', maxOversubscription: 3, maxSpineOversubscription: 3, minSpines: 2, serverHoming: 'single', node: undefined };
 }
 
 export function emptyModel(root: YamlNode | undefined): FabricModel {
@@ -376,6 +422,7 @@ export function emptyModel(root: YamlNode | undefined): FabricModel {
     leaves: [],
     spines: [],
     superSpines: [],
+    externals: [],
     roleless: [],
     pods: new Map(),
     planes: new Map(),

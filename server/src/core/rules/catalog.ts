@@ -113,6 +113,20 @@ const rules: RuleInfo[] = [
     learn: SECTIONS.parallel,
   },
   {
+    id: 'peer-link',
+    defaultSeverity: 'warning',
+    summary: 'A `kind: peer` link (MLAG/vPC/ESI) joins switches of different roles or pods, or gives a switch a second peer partner.',
+    fix: 'Pair each switch with one switch of its own role and pod; make other links fabric links.',
+    learn: SECTIONS.peerLinks,
+  },
+  {
+    id: 'external-homing',
+    defaultSeverity: 'warning',
+    summary: 'An external device (firewall, WAN/DCI router, load balancer) is linked to fewer than two fabric switches.',
+    fix: 'Link it to two border leaves (usually a peer pair).',
+    learn: SECTIONS.borderLeaves,
+  },
+  {
     id: 'analysis-skipped',
     defaultSeverity: 'info',
     summary: 'The file is larger than topology.maxFileSizeMB, or its aliases expand too far, so the fabric was not analysed.',

@@ -41,7 +41,7 @@ export function mergeEdits(lines: LineIndex, model: FabricModel, first: FabricLi
   let total = first.count;
   const edits: OffsetEdit[] = [];
   for (const link of later) {
-    if (link.count === undefined || link.speedGbps !== first.speedGbps) return undefined;
+    if (link.count === undefined || link.speedGbps !== first.speedGbps || link.kind !== first.kind) return undefined;
     total += link.count;
     const edit = deleteItem(lines, seq, link.index);
     if (edit === undefined) return undefined;

@@ -10,6 +10,8 @@ import { rule as spineRedundancy } from './spineRedundancy';
 import { rule as serverHoming } from './serverHoming';
 import { rule as isolatedSwitch } from './isolatedSwitch';
 import { rule as duplicateLink } from './duplicateLink';
+import { rule as peerLink } from './peerLink';
+import { rule as externalHoming } from './externalHoming';
 import type { FabricRule } from './ruleContext';
 
 export const FABRIC_RULES: readonly FabricRule[] = [
@@ -24,4 +26,6 @@ export const FABRIC_RULES: readonly FabricRule[] = [
   serverHoming,
   isolatedSwitch,
   duplicateLink,
+  peerLink,
+  externalHoming,
 ];

@@ -49,6 +49,8 @@ export function check(model: FabricModel, ctx: RuleContext): Finding[] {
       consequence = 'servers attached to it would reach nothing beyond it';
     } else if (sw.role === 'spine') {
       consequence = 'it carries no traffic: link every leaf to it, or remove it';
+    } else if (sw.role === 'external') {
+      consequence = 'no traffic enters or leaves the fabric through it: link it to two border leaves, or remove it';
     } else if (sw.role === 'super-spine') {
       consequence = 'it joins no spines: link the spines of its plane to it, or remove it';
     } else {

@@ -10,8 +10,8 @@ import { capitalize, defaultSeverity, makeFinding, type FabricRule, type RuleCon
 export const id = 'oversubscription';
 
 /** The design limit for a switch's ratio. */
-export function ratioLimit(model: FabricModel, _sw: FabricSwitch): number {
-  return model.design.maxOversubscription;
+export function ratioLimit(model: FabricModel, sw: FabricSwitch): number {
+  return sw.role === 'spine' ? model.design.maxSpineOversubscription : model.design.maxOversubscription;
 }
 
 /** Whether the switch's ratio is over its limit (the rule's own test, shared with fixes and hovers). */
@@ -31,18 +31,31 @@ function advice(sw: FabricSwitch, max: number): string {
   return ` ${capitalize(describePlan(plan))} (${planTotal(plan)}) to bring it to ${formatRatio(sw.downlinkGbps / plan.uplinkAfterGbps)}.`;
 }
 
+/** `1000G to servers`, `400G to leaves`, `200G to servers and 300G to externals`: what the downlink is made of. */
+export function downlinkWords(sw: FabricSwitch): string {
+  const ns = sw.northSouthGbps;
+  const own = sw.downlinkGbps - ns;
+  const base =
+    sw.role === 'spine'
+      ? `${formatGbps(own)} to leaves`
+      : sw.role === 'super-spine'
+        ? `${formatGbps(own)} to spines`
+        : sw.downlinkSource === 'server-ports'
+          ? `${formatGbps(own)} of server-facing ports`
+          : `${formatGbps(own)} to servers`;
+  if (ns <= 0) return base;
+  const nothingElse = own <= 0 && (sw.role !== 'leaf' || sw.downlinkSource === 'none');
+  const external = `${formatGbps(ns)} to externals (north-south)`;
+  return nothingElse ? external : `${base} and ${external}`;
+}
+
 export function check(model: FabricModel, ctx: RuleContext): Finding[] {
   const findings: Finding[] = [];
   const severity = model.design.workload === 'rdma' ? 'error' : defaultSeverity(id);
   for (const sw of [...model.leaves, ...model.spines]) {
     if (!isOversubscribed(model, sw)) continue;
     const max = ratioLimit(model, sw);
-    const down =
-      sw.role === 'spine'
-        ? `${formatGbps(sw.downlinkGbps)} to leaves`
-        : sw.downlinkSource === 'server-ports'
-          ? `${formatGbps(sw.downlinkGbps)} of server-facing ports`
-          : `${formatGbps(sw.downlinkGbps)} to servers`;
+    const down = downlinkWords(sw);
     const up = `${formatGbps(sw.uplinkGbps)} to ${sw.role === 'spine' ? 'super-spines' : 'spines'}${sw.pod !== undefined && sw.role === 'leaf' ? ' of its pod' : ''}`;
     const rdma =
       model.design.workload === 'rdma'
@@ -53,7 +66,7 @@ export function check(model: FabricModel, ctx: RuleContext): Finding[] {
         ctx,
         id,
         sw.keyNode,
-        `${quote(sw.name)} is ${formatRatioAgainst(sw.ratio!, max)} oversubscribed: ${down}, ${up} (design allows ${formatRatio(max)}).${advice(sw, max)}${rdma}`,
+        `${quote(sw.name)} is ${formatRatioAgainst(sw.ratio!, max)} oversubscribed: ${down}, ${up} (design allows ${formatRatio(max)}${sw.role === 'spine' && model.design.maxSpineOversubscription !== model.design.maxOversubscription ? ' at a spine' : ''}).${advice(sw, max)}${rdma}`,
         undefined,
         severity,
         { switches: [sw.name] },

@@ -7,7 +7,9 @@ import { fixes as unknownSwitch } from './unknownSwitchFixes';
 import { fixes as duplicateLink } from './duplicateLinkFixes';
 import { fixes as linkSpeed } from './linkSpeedFixes';
 import { fixes as tierViolation } from './tierViolationFixes';
+import { fixes as peerLink } from './peerLinkFixes';
+import { fixes as externalHoming } from './externalHomingFixes';
 
 export const RULE_FIXES: ReadonlyMap<string, RuleFixes> = new Map(
-  [spineConnectivity, ecmpImbalance, oversubscription, unknownSwitch, duplicateLink, linkSpeed, tierViolation].map((f) => [f.id, f]),
+  [spineConnectivity, ecmpImbalance, oversubscription, unknownSwitch, duplicateLink, linkSpeed, tierViolation, peerLink, externalHoming].map((f) => [f.id, f]),
 );

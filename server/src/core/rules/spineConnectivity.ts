@@ -6,12 +6,12 @@
  */
 import type { Finding, RelatedLocation } from '../findings';
 import type { FabricModel, FabricSwitch } from '../model/fabricModel';
-import { formatGbps } from '../model/bandwidth';
 import { formatNumber } from '../model/number';
 import { inScope } from '../model/scope';
 import { spinesOfPod } from '../model/failureImpact';
 import { describePlan, planTotal, planUplinks } from '../plans/uplinkPlan';
 import { quote } from '../text/quote';
+import { downlinkWords } from './oversubscription';
 import { capitalize, listNames, makeFinding, MAX_RELATED, related, shareWords, type FabricRule, type RuleContext } from './ruleContext';
 
 export const id = 'spine-connectivity';
@@ -139,7 +139,7 @@ export function check(model: FabricModel, ctx: RuleContext): Finding[] {
       hasDownlinks(sw) &&
       (sw.role === 'leaf' || model.superSpines.length > 0)
     ) {
-      const down = sw.downlinkComplete ? `${formatGbps(sw.downlinkGbps)} ${sw.role === 'leaf' ? 'to servers' : 'to leaves'}` : 'downlinks';
+      const down = sw.downlinkComplete ? downlinkWords(sw) : 'downlinks';
       parts.push(
         sw.role === 'leaf'
           ? `${quote(sw.name)} has ${down} but no link to any spine${sw.pod !== undefined ? ' of its pod' : ''}: its servers reach nothing beyond it, whatever the oversubscription.`

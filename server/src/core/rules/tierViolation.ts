@@ -4,17 +4,18 @@
  * group attached to a switch that is not a leaf.
  */
 import type { Finding, FindingSubject } from '../findings';
-import type { FabricLink, FabricModel, FabricSwitch, Role, ServerGroup, ServerGroupLeaf } from '../model/fabricModel';
+import { isFabricRole, type FabricLink, type FabricModel, type FabricSwitch, type Role, type ServerGroup, type ServerGroupLeaf } from '../model/fabricModel';
 import type { ScopeMismatch } from '../model/scope';
 import { quote } from '../text/quote';
 import { makeFinding, related, type FabricRule, type RuleContext } from './ruleContext';
 
 export const id = 'tier-violation';
 
-const RANK: Record<Role, number> = { leaf: 0, spine: 1, 'super-spine': 2 };
+type Tier = Exclude<Role, 'external'>;
+const RANK: Record<Tier, number> = { leaf: 0, spine: 1, 'super-spine': 2 };
 
 /** Why a link between these roles breaks the tiers; undefined for leaf–spine and spine–super-spine. */
-function explain(a: Role, b: Role): string | undefined {
+function explain(a: Tier, b: Tier): string | undefined {
   if (RANK[b] - RANK[a] === 1 || RANK[a] - RANK[b] === 1) return undefined;
   if (a === 'leaf' && b === 'leaf') {
     return 'joins two leaves: leaves link only to spines, so traffic between two leaves of a pod crosses exactly one spine (between pods: spine, super-spine, spine) and every pair of servers is the same number of hops apart';
@@ -41,7 +42,8 @@ function crossScopeMessage(lower: FabricSwitch, upper: FabricSwitch, m: ScopeMis
 }
 
 function linkFinding(ctx: RuleContext, link: FabricLink): Finding | undefined {
-  if (!link.known || link.ends === undefined || link.betweenNode === undefined) return undefined;
+  // Peer links (peer-link's), north-south links and links between externals are no tier links.
+  if (!link.known || link.ends === undefined || link.betweenNode === undefined || link.kind === 'peer' || link.northSouth || link.outsideFabric) return undefined;
   const a = link.ends[0].switch!;
   const b = link.ends[1].switch!;
   const subject = (): FindingSubject => ({ switches: [a.name, b.name], link: link.index });
@@ -56,7 +58,7 @@ function linkFinding(ctx: RuleContext, link: FabricLink): Finding | undefined {
       subject(),
     );
   }
-  if (a.role === undefined || b.role === undefined) return undefined;
+  if (!isFabricRole(a.role) || !isFabricRole(b.role)) return undefined;
   if (link.scopeMismatch !== undefined) {
     const [lower, upper] = RANK[a.role] < RANK[b.role] ? [a, b] : [b, a];
     const m = link.scopeMismatch;
@@ -79,8 +81,8 @@ function serverFinding(ctx: RuleContext, group: ServerGroup, entry: ServerGroupL
     ctx,
     id,
     entry.node,
-    `${quote(sw.name)} is a ${sw.role}: servers attach to leaves (which gives every server the same number of hops to every other), so ${quote(group.name)}'s NICs are ${rest}. List only leaves under \`leaves\`.`,
-    [related(ctx, sw.keyNode, `${quote(sw.name)} is a ${sw.role}`)],
+    `${quote(sw.name)} is ${sw.role === 'external' ? 'an external' : `a ${sw.role}`}: servers attach to leaves (which gives every server the same number of hops to every other), so ${quote(group.name)}'s NICs are ${rest}. List only leaves under \`leaves\`.`,
+    [related(ctx, sw.keyNode, `${quote(sw.name)} is ${sw.role === 'external' ? 'an external' : `a ${sw.role}`}`)],
     undefined,
     { switches: [sw.name], group: group.name },
   );

@@ -14,7 +14,7 @@ import type { LintResult } from '../lint';
 
 export const id = 'unknown-switch';
 
-const DEFAULT_PORTS: Record<Role, { count: number; speed: string; for?: string }[]> = {
+const DEFAULT_PORTS: Record<Exclude<Role, 'external'>, { count: number; speed: string; for?: string }[]> = {
   leaf: [
     { count: 48, speed: '25G', for: 'servers' },
     { count: 8, speed: '100G', for: 'fabric' },
@@ -37,7 +37,7 @@ function portFields(node: YamlNode): string[] | undefined {
 }
 
 /** The lines of a new switch entry under `switches`, or undefined when it cannot be placed. */
-function defineSwitch(result: LintResult, model: FabricModel, name: string, role: Role, pod: string | undefined, linkSpeed: number | undefined): OffsetEdit | undefined {
+function defineSwitch(result: LintResult, model: FabricModel, name: string, role: Exclude<Role, 'external'>, pod: string | undefined, linkSpeed: number | undefined): OffsetEdit | undefined {
   const lines = result.lines;
   const pair = rootPair(result.parsed.root, 'switches');
   if (pair === undefined) return undefined;
@@ -127,9 +127,10 @@ function closestNames(name: string, candidates: Iterable<string>): string[] {
 }
 
 /** The role a defined switch gets: the tier above a link's other end, a leaf for a server group. */
-function impliedRole(role: Role | undefined): Role {
+function impliedRole(role: Role | undefined): Exclude<Role, 'external'> {
   if (role === 'super-spine') return 'spine';
-  return roleAbove(role) ?? 'leaf';
+  const above = roleAbove(role);
+  return above === 'spine' || above === 'super-spine' ? above : 'leaf';
 }
 
 function drafts(ctx: FixContext, finding: Finding): FixDraft[] {
@@ -145,7 +146,7 @@ function drafts(ctx: FixContext, finding: Finding): FixDraft[] {
       edits: [{ start: ref.node.start, end: ref.node.end, newText: yamlStringLike(suggestion, ref.node) }],
     });
   }
-  let role: Role = 'leaf';
+  let role: Exclude<Role, 'external'> = 'leaf';
   let pod: string | undefined;
   let speed: number | undefined;
   if (ref.kind === 'link' && ref.link?.ends !== undefined) {

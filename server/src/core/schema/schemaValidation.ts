@@ -208,7 +208,16 @@ function explain(error: ErrorObject, root: YamlNode | undefined, text: string, l
       return { range: valueRange(), message: `${subject} must be one of ${allowed.join(', ')}; got ${got}.${hint}` };
     }
     case 'pattern':
+      if (segments[segments.length - 1] === 'breakout') {
+        return {
+          range: valueRange(),
+          message: `${subject} must be 2, 4 or 8 ways of a speed, written like 4x100G (each port runs as that many ports of that speed); got ${got}.`,
+        };
+      }
       return speedMessage();
+    case 'if':
+      // `if`/`then`/`else` (ports required unless role is external): the keyword inside reports it.
+      return undefined;
     case 'minimum':
       return { range: valueRange(), message: `${subject} must be at least ${String(params.limit)}; got ${got}.` };
     case 'maximum':
