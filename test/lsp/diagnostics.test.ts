@@ -65,7 +65,7 @@ describe('LSP over stdio: diagnostics', function () {
         ['2:2-2:8', 'Switch `spine1` is missing the required key `role`.'],
         ['3:4-3:7', 'Unknown key `rol` in switch `spine1`. Did you mean `role`? Allowed keys: role, pod, plane, model, ports.'],
         ['13:17-13:21', '`count` of port group 1 of switch `leaf1` must be a whole number; got `lots`.'],
-        ['16:10-16:14', '`role` of switch `leaf2` must be one of leaf, spine, super-spine; got `laef`. Did you mean `leaf`?'],
+        ['16:10-16:14', '`role` of switch `leaf2` must be one of leaf, spine, super-spine, external; got `laef`. Did you mean `leaf`?'],
       ],
     );
     for (const d of diagnostics) {
