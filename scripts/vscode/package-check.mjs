@@ -46,6 +46,8 @@ const ALLOW = [
   /^media\/.+\.(css|js|svg|png|md)$/,
   /^examples\/[^/]+\.topology\.yaml$/, /^examples\/lessons\/[^/]+\.topology\.yaml$/,
 ];
+/** Files in shipped folders that must stay out of both packages (excluded inside the `files` pattern). */
+const NOT_SHIPPED = ['lessons/REVIEW.md'];
 /** vsce's own files at the top of the zip. */
 const ALLOW_TOP = new Set(['[Content_Types].xml', 'extension.vsixmanifest']);
 const MUST = ['package.json', 'client/out/extension.js', 'server/out/server.js', 'schemas/topology.schema.json',
@@ -177,7 +179,7 @@ async function npmCheck(tmp) {
   if (!check('npm pack (prepack: production bundles)', pack.code === 0 && tarball !== undefined, `${secs(t)}${pack.code === 0 ? '' : `: ${pack.out.split('\n').slice(-20).join(' | ')}`}`)) return;
   const tgz = path.join(packDir, tarball);
   const names = tarNames(tgz).map((n) => n.replace(/^package\//, ''));
-  const stray = names.filter((n) => !NPM_ALLOW.some((re) => re.test(n)));
+  const stray = names.filter((n) => !NPM_ALLOW.some((re) => re.test(n)) || NOT_SHIPPED.includes(n));
   const missing = NPM_MUST.filter((m) => !names.includes(m));
   check('npm tarball holds only the allowlisted files, and the CLI, server, lessons, schemas', stray.length === 0 && missing.length === 0 &&
     names.filter((n) => n.startsWith('lessons/')).length >= 8 && !names.some((n) => n.endsWith('.map')),
@@ -336,11 +338,14 @@ async function main() {
     check('every file matches the allowlist', stray.length === 0,
       stray.length ? `not allowed: ${stray.join(', ')}` : `${names.length} files, ${(zip.size / 1024).toFixed(0)} KB`);
     const have = new Set(ext);
-    const lessons = fs.readdirSync(path.join(ROOT, 'lessons')).filter((f) => f.endsWith('.md')).map((f) => `lessons/${f}`);
+    const lessons = fs.readdirSync(path.join(ROOT, 'lessons')).filter((f) => f.endsWith('.md') && !NOT_SHIPPED.includes(`lessons/${f}`))
+      .map((f) => `lessons/${f}`);
     const must = [...MUST, ...lessons];
     const missing = must.filter((m) => !have.has(m));
     check(`must-haves present (bundles, schema, grammar, ${lessons.length} lessons)`,
       missing.length === 0 && lessons.length >= 8, missing.length ? `missing: ${missing.join(', ')}` : '');
+    const shipped = NOT_SHIPPED.filter((n) => have.has(n));
+    check('maintainer-only files left out', shipped.length === 0, shipped.length ? `shipped: ${shipped.join(', ')}` : NOT_SHIPPED.join(', '));
     const packed = JSON.parse(zip.read('extension/package.json').toString('utf8'));
     const c = packed.contributes || {};
     const refs = [packed.main, packed.icon,

@@ -36,13 +36,17 @@ export interface SarifRun {
 
 /**
  * The entity a finding is about, for its fingerprint: the finding's own `subject` when the engine
- * gives one (switch and link names), else the text at its range (a switch name, a link's
- * `between`), whitespace collapsed.
+ * gives one (switch and link names, server group, pod), without the `links` entry index (entries move
+ * when others are edited); else the text at its range (a switch name, a link's `between`),
+ * whitespace collapsed.
  */
 export function findingSubject(finding: Finding, text: string, lines: LineIndex): string {
   const subject = (finding as { subject?: unknown }).subject;
   if (typeof subject === 'string') return subject;
-  if (subject !== undefined && subject !== null) return JSON.stringify(subject);
+  if (subject !== null && typeof subject === 'object') {
+    const named = Object.entries(subject as Record<string, unknown>).filter(([key, value]) => key !== 'link' && value !== undefined);
+    if (named.length > 0) return JSON.stringify(named.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  }
   const start = lines.offsetAt(finding.range.start);
   const end = lines.offsetAt(finding.range.end);
   return text.slice(start, Math.min(end, start + 500)).replace(/\s+/g, ' ').trim();
