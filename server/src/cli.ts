@@ -1,149 +1,257 @@
 /**
- * `topology-tutor lint [--format human|json|sarif] [--rule id=severity]... FILE|DIR...`
- * Exit codes: 0 no errors, 1 errors found, 2 bad usage or unreadable file.
+ * `topology-tutor lint [options] FILE|DIR|GLOB|- ...` (see cli/options.ts for every flag).
+ * Exit codes: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 bad usage, an
+ * unknown rule id, a bad config file, an unreadable file or a pattern that matches no file.
+ *
+ * Severities, low to high: the rule's default, the nearest .topology-tutor.yaml (or --config), the
+ * --rule flags, then suppression comments in the file.
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { pathToFileURL } from 'url';
-import { lintText } from './core/lint';
-import { normalizeSettings } from './core/settings';
-import { formatHuman, formatJson, formatSarif } from './cli/formatters';
-import type { FileReport } from './cli/formatters';
 import { VERSION } from './version';
+import { applyProjectConfig, withRuleOverrides } from './core/config/applyConfig';
+import { lintText } from './core/lint';
+import type { LintResult } from './core/lint';
+import { DEFAULT_MAX_FILE_SIZE_MB, normalizeSettings } from './core/settings';
+import { ConfigLocator, isIgnoredBy, loadConfigFile } from './io/configLocator';
+import type { LoadedConfig } from './io/configLocator';
+import { FileReadError, readRegularFile } from './io/readRegularFile';
+import { displayName, oneLine } from './cli/escape';
+import { fixText, unifiedDiff } from './cli/fixLoop';
+import { countBySeverity, formatHuman, formatJson } from './cli/formatters';
+import type { FileReport } from './cli/formatters';
+import { formatGithub } from './cli/github';
+import { parseCommandLine, USAGE, UsageError } from './cli/options';
+import type { CliOptions } from './cli/options';
+import { findingSubject, formatSarif } from './cli/sarif';
+import { expandTarget, identity } from './cli/targets';
+import type { Input } from './cli/targets';
 
-const USAGE = `Usage: topology-tutor lint [options] FILE|DIR...
+export { VERSION };
 
-Checks topology files (format v1). Directories are searched for *.topology.yaml / *.topology.yml.
-
-Options:
-  --format human|json|sarif   output format (default human)
-  --rule ID=SEVERITY          override a rule: off, info, warning or error (repeatable)
-  --max-file-size-mb N        analyse the fabric only in files up to N MB (default 20)
-  -h, --help                  show this help
-  -v, --version               show the version
-
-Exit codes: 0 no errors, 1 errors found, 2 bad usage or unreadable files.
-`;
-
-class UsageError extends Error {}
-
-interface Options {
-  format: 'human' | 'json' | 'sarif';
-  rules: Record<string, string>;
-  maxFileSizeMB?: number;
-  paths: string[];
+/** Files (and stdin) larger than this are not read: max(64 MB, 2 × the analysis limit). */
+export function readLimitBytes(maxFileSizeMB: number): number {
+  return Math.max(64, 2 * maxFileSizeMB) * 1024 * 1024;
 }
 
-function parseArgs(args: string[]): Options | 'help' | 'version' {
-  const options: Options = { format: 'human', rules: {}, paths: [] };
-  const rest = [...args];
-  const command = rest.shift();
-  if (command === '-h' || command === '--help') return 'help';
-  if (command === '-v' || command === '--version') return 'version';
-  if (command !== 'lint') throw new UsageError(command === undefined ? 'missing command' : `unknown command "${command}"`);
-  while (rest.length > 0) {
-    const arg = rest.shift() as string;
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = (): string => {
-      const v = inline ?? rest.shift();
-      if (v === undefined) throw new UsageError(`${flag} needs a value`);
-      return v;
-    };
-    if (flag === '-h' || flag === '--help') return 'help';
-    if (flag === '--format') {
-      const format = value();
-      if (format !== 'human' && format !== 'json' && format !== 'sarif') throw new UsageError(`unknown format "${format}"`);
-      options.format = format;
-    } else if (flag === '--rule') {
-      const [id, severity] = value().split('=');
-      if (!id || !severity || !['off', 'info', 'warning', 'error'].includes(severity)) throw new UsageError('--rule takes ID=off|info|warning|error');
-      options.rules[id] = severity;
-    } else if (flag === '--max-file-size-mb') {
-      const n = Number(value());
-      if (!Number.isFinite(n) || n <= 0) throw new UsageError('--max-file-size-mb takes a positive number');
-      options.maxFileSizeMB = n;
-    } else if (flag.startsWith('-') && flag !== '-') {
-      throw new UsageError(`unknown option "${flag}"`);
-    } else {
-      options.paths.push(arg);
-    }
-  }
-  if (options.paths.length === 0) throw new UsageError('no files given');
-  return options;
+export interface CliEnvironment {
+  /** The working folder: relative paths, globs and %SRCROOT% (default process.cwd()). */
+  cwd?: string;
+  /** Reads all of stdin, refusing more than `maxBytes` (default: process.stdin). */
+  readStdin?: (maxBytes: number) => Promise<string>;
 }
 
-const TOPOLOGY_FILE = /\.topology\.ya?ml$/;
-
-function expand(target: string, out: string[]): void {
-  const stat = fs.statSync(target);
-  if (!stat.isDirectory()) {
-    out.push(target);
-    return;
-  }
-  for (const entry of fs.readdirSync(target, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    const full = path.join(target, entry.name);
-    if (entry.isDirectory() && entry.name !== 'node_modules' && !entry.name.startsWith('.')) expand(full, out);
-    else if (entry.isFile() && TOPOLOGY_FILE.test(entry.name)) out.push(full);
-  }
+function readProcessStdin(maxBytes: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    process.stdin.on('data', (chunk: Buffer) => {
+      total += chunk.length;
+      if (total > maxBytes) {
+        process.stdin.destroy();
+        reject(new FileReadError(`stdin is over the limit of ${maxBytes / (1024 * 1024)} MB`, 'too-large'));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    process.stdin.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    process.stdin.on('error', reject);
+  });
 }
 
-export function main(args: string[], write: (text: string) => void, writeError: (text: string) => void): number {
-  let options: Options | 'help' | 'version';
+const toPosix = (p: string): string => p.split(path.sep).join('/');
+
+interface Planned {
+  input: Input;
+  config: LoadedConfig | undefined;
+}
+
+/** Config errors as compiler-style lines for stderr. */
+function configErrorLines(config: LoadedConfig, cwd: string): string[] {
+  const shown = displayName(path.relative(cwd, config.path) || config.path);
+  return config.parsed.findings
+    .filter((f) => f.severity === 'error')
+    .map((f) => `${shown}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.rule} ${oneLine(f.message)}`);
+}
+
+export async function main(args: string[], write: (text: string) => void, writeError: (text: string) => void, env: CliEnvironment = {}): Promise<number> {
+  let options: CliOptions;
   try {
-    options = parseArgs(args);
+    const command = parseCommandLine(args);
+    if (command.kind === 'help') {
+      write(USAGE);
+      return 0;
+    }
+    if (command.kind === 'version') {
+      write(`${VERSION}\n`);
+      return 0;
+    }
+    options = command.options;
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     writeError(`topology-tutor: ${error.message}\n\n${USAGE}`);
     return 2;
   }
-  if (options === 'help') {
-    write(USAGE);
-    return 0;
-  }
-  if (options === 'version') {
-    write(`${VERSION}\n`);
-    return 0;
-  }
-  const settings = normalizeSettings({ rules: options.rules, maxFileSizeMB: options.maxFileSizeMB });
-  const reports: FileReport[] = [];
+  return lint(options, write, writeError, env);
+}
+
+async function lint(options: CliOptions, write: (text: string) => void, writeError: (text: string) => void, env: CliEnvironment): Promise<number> {
+  const cwd = path.resolve(env.cwd ?? process.cwd());
+  const fail = (message: string): void => writeError(`topology-tutor: ${message}\n`);
+  const base = normalizeSettings({ maxFileSizeMB: options.maxFileSizeMB });
+  const readLimit = readLimitBytes(options.maxFileSizeMB ?? DEFAULT_MAX_FILE_SIZE_MB);
+  let usageProblem = false;
   let unreadable = false;
-  for (const target of options.paths) {
-    const files: string[] = [];
-    try {
-      expand(target, files);
-    } catch (error) {
-      writeError(`topology-tutor: cannot read ${target}: ${(error as Error).message}\n`);
-      unreadable = true;
+  const notifications: { message: string; file?: string }[] = [];
+  const problem = (message: string, file?: string): void => {
+    fail(oneLine(message));
+    notifications.push({ message, file });
+    unreadable = true;
+  };
+
+  // 1. Config: --config, else the nearest one per file.
+  const locator = new ConfigLocator();
+  let fixedConfig: LoadedConfig | undefined;
+  if (options.config !== undefined) {
+    fixedConfig = loadConfigFile(path.resolve(cwd, options.config));
+  }
+  const configFor = (input: Input): LoadedConfig | undefined => {
+    if (fixedConfig !== undefined) return fixedConfig;
+    const where = input.absolute ?? path.join(cwd, '<stdin>');
+    return locator.nearest(where);
+  };
+
+  // 2. What to lint: expand, drop ignored files, lint each real file once.
+  const planned: Planned[] = [];
+  const seen = new Set<string>();
+  for (const target of options.targets) {
+    const expansion = expandTarget(target, cwd, options.stdinFilename);
+    if (expansion.unmatched !== undefined) {
+      if (options.errorOnUnmatchedPattern) {
+        fail(`${oneLine(expansion.unmatched)}${/^cannot read/.test(expansion.unmatched) ? '' : ' (use --no-error-on-unmatched-pattern to allow this)'}`);
+        usageProblem = true;
+      }
       continue;
     }
-    for (const file of files) {
-      let text: string;
-      try {
-        text = fs.readFileSync(file, 'utf8');
-      } catch (error) {
-        writeError(`topology-tutor: cannot read ${file}: ${(error as Error).message}\n`);
-        unreadable = true;
+    let kept = 0;
+    let ignoredBy: LoadedConfig | undefined;
+    for (const input of expansion.inputs) {
+      const config = configFor(input);
+      if (config !== undefined && input.absolute !== undefined && isIgnoredBy(config, input.absolute)) {
+        ignoredBy = config;
+        if (expansion.inputs.length === 1 && (input.kind === 'stdin' || input.display === target)) {
+          fail(`${displayName(input.display)} is ignored by ${displayName(path.relative(cwd, config.path) || config.path)}; not linted`);
+          kept++; // named explicitly: a note, not an unmatched pattern
+        }
         continue;
       }
-      const result = lintText(text, settings);
-      // A bug in the core shows as one internal-error finding; its stack goes to stderr.
-      for (const internal of result.analysis?.internalErrors ?? []) writeError(`topology-tutor: internal error (${internal.context}) in ${file}:\n${internal.stack}\n`);
-      reports.push({ file, findings: result.findings });
+      kept++;
+      const id = identity(input);
+      if (id !== undefined) {
+        if (seen.has(id)) continue;
+        seen.add(id);
+      }
+      planned.push({ input, config });
+    }
+    if (kept === 0 && ignoredBy !== undefined && options.errorOnUnmatchedPattern) {
+      fail(`every file matching ${displayName(target)} is ignored by ${displayName(path.relative(cwd, ignoredBy.path) || ignoredBy.path)} (use --no-error-on-unmatched-pattern to allow this)`);
+      usageProblem = true;
     }
   }
-  const lessonsBase = pathToFileURL(path.resolve(__dirname, '..', '..', 'lessons')).toString();
-  if (options.format === 'json') write(formatJson(reports));
-  else if (options.format === 'sarif') write(formatSarif(reports, lessonsBase, VERSION));
-  else write(formatHuman(reports));
+
+  // 3. A config file with errors (unknown rule id, bad YAML, unreadable) stops the run: exit 2.
+  const configs = new Set<LoadedConfig>(planned.map((p) => p.config).filter((c): c is LoadedConfig => c !== undefined));
+  if (fixedConfig !== undefined) configs.add(fixedConfig);
+  const configErrors = [...configs].flatMap((c) => configErrorLines(c, cwd));
+  if (configErrors.length > 0) {
+    writeError(`${configErrors.join('\n')}\ntopology-tutor: fix the config file${configErrors.length > 1 ? 's' : ''} above; nothing was linted.\n`);
+    return 2;
+  }
+  if (usageProblem) return 2;
+
+  // 4. Read, lint (and fix) each file.
+  const reports: FileReport[] = [];
+  const diffs: string[] = [];
+  let warningsHidden = 0;
+  const wantSubjects = options.format === 'sarif';
+  for (const { input, config } of planned) {
+    let text: string;
+    try {
+      text = input.kind === 'stdin' ? await (env.readStdin ?? readProcessStdin)(readLimit) : readRegularFile(input.absolute, readLimit);
+    } catch (error) {
+      if (!(error instanceof FileReadError)) throw error;
+      problem(`cannot read ${displayName(input.display)}: ${error.message}`, input.absolute);
+      continue;
+    }
+    const settings = withRuleOverrides(applyProjectConfig(base, config?.parsed.config), options.rules);
+    let result: LintResult;
+    if (options.fix || options.fixDryRun) {
+      const outcome = fixText(text, settings);
+      result = outcome.result;
+      if (outcome.refused) fail(`${displayName(input.display)}: a fix pass would have added an error, so it was not applied; fix the rest by hand`);
+      if (result.text !== text) {
+        if (options.fixDryRun) {
+          diffs.push(unifiedDiff(input.absolute === undefined ? input.display : toPosix(path.relative(cwd, input.absolute)), text, result.text));
+        } else if (input.kind === 'file') {
+          try {
+            fs.writeFileSync(input.absolute, result.text);
+          } catch (error) {
+            problem(`cannot write ${displayName(input.display)}: ${error instanceof Error ? error.message : String(error)}`, input.absolute);
+          }
+        }
+      }
+    } else {
+      result = lintText(text, settings);
+    }
+    // A bug in the core shows as one internal-error finding; its stack goes to stderr.
+    for (const internal of result.analysis?.internalErrors ?? []) writeError(`topology-tutor: internal error (${internal.context}) in ${displayName(input.display)}:\n${internal.stack}\n`);
+    const findings = options.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
+    const report: FileReport = { file: input.display, absolutePath: input.absolute, findings };
+    if (wantSubjects) report.subjects = findings.map((f) => findingSubject(f, result.text, result.lines));
+    reports.push(report);
+    // Count warnings before --quiet hid them: --max-warnings sees them all.
+    if (options.quiet) warningsHidden += result.findings.filter((f) => f.severity === 'warning').length;
+  }
+
+  // 5. Report.
+  let output: string;
+  if (options.fixDryRun) output = diffs.join('');
+  else if (options.format === 'json') output = formatJson(reports);
+  else if (options.format === 'sarif') output = formatSarif(reports, { version: VERSION, lessonsBase: options.lessonsBaseUrl, srcRoot: cwd, executionSuccessful: !unreadable, notifications });
+  else if (options.format === 'github') output = formatGithub(reports, options.lessonsBaseUrl, (r) => toPosix(r.absolutePath === undefined ? r.file : path.relative(cwd, r.absolutePath)));
+  else output = formatHuman(reports);
+  if (options.outputFile !== undefined) {
+    const target = path.resolve(cwd, options.outputFile);
+    try {
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.writeFileSync(target, output);
+    } catch (error) {
+      fail(`cannot write ${displayName(options.outputFile)}: ${error instanceof Error ? error.message : String(error)}`);
+      return 2;
+    }
+  } else {
+    write(output);
+  }
+
+  const counts = countBySeverity(reports);
+  const warnings = counts.warning + warningsHidden;
   if (unreadable) return 2;
-  return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+  if (counts.error > 0) return 1;
+  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+    fail(`${warnings} warning(s), more than --max-warnings ${options.maxWarnings}`);
+    return 1;
+  }
+  return 0;
 }
 
 if (require.main === module) {
-  const code = main(
-    process.argv.slice(2),
-    (text) => process.stdout.write(text),
-    (text) => process.stderr.write(text),
+  main(process.argv.slice(2), (text) => process.stdout.write(text), (text) => process.stderr.write(text)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`topology-tutor: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = 2;
+    },
   );
-  process.exitCode = code;
 }

@@ -24,6 +24,7 @@ import type {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache } from './lsp/analysisCache';
 import { SettingsService } from './lsp/settingsService';
+import { ProjectConfigService } from './lsp/projectConfig';
 import { toDiagnostic } from './lsp/diagnostics';
 import { Debouncer } from './lsp/debouncer';
 import { IdleCollector } from './lsp/idleCollector';
@@ -41,7 +42,6 @@ const documents = new TextDocuments(TextDocument);
 const cache = new AnalysisCache();
 let pullConfiguration = false;
 let canRefreshInlayHints = false;
-const settings = new SettingsService(connection, () => pullConfiguration);
 const debouncer = new Debouncer(200);
 const idleCollector = new IdleCollector(1500, 1_000_000);
 
@@ -53,12 +53,30 @@ function logError(context: string, error: unknown): void {
   connection.console.error(`${context}: ${detail}`);
 }
 
+// Project config files (.topology-tutor.yaml): see lsp/projectConfig.ts for every integration point.
+const projectConfigs = new ProjectConfigService(
+  {
+    publish: (uri, diagnostics) => {
+      connection.sendDiagnostics({ uri, diagnostics }).catch((error: unknown) => logError('Publishing config diagnostics failed', error));
+    },
+    relintAll: () => {
+      cache.clear();
+      for (const document of documents.all()) schedule(document, 0);
+    },
+    isOpen: (uri) => documents.get(uri) !== undefined,
+    logError,
+  },
+  lessonsBase,
+);
+const settings = new SettingsService(connection, () => pullConfiguration, projectConfigs);
+
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   pullConfiguration = params.capabilities.workspace?.configuration === true;
   canRefreshInlayHints = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
+  projectConfigs.initialize(params);
   return {
     capabilities: {
-      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       hoverProvider: true,
       inlayHintProvider: true,
       codeActionProvider: { codeActionKinds: editing.CODE_ACTION_KINDS },
@@ -75,9 +93,17 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 
 async function validate(document: TextDocument): Promise<void> {
   const version = document.version;
+  if (projectConfigs.isConfigDocument(document.uri)) {
+    await connection.sendDiagnostics({ uri: document.uri, version, diagnostics: projectConfigs.diagnosticsFor(document.uri, document.getText()) });
+    return;
+  }
   const lintSettings = await settings.forDocument(document.uri);
   const current = documents.get(document.uri);
   if (current === undefined || current.version !== version) return; // closed or changed meanwhile
+  if (projectConfigs.isIgnored(document.uri)) {
+    await connection.sendDiagnostics({ uri: document.uri, version, diagnostics: [] });
+    return;
+  }
   const result = cache.get(current, lintSettings);
   // A bug in the core shows as one internal-error diagnostic; its stack goes to the log.
   for (const internal of result.analysis?.internalErrors ?? []) logError(`Internal error (${internal.context}) linting ${document.uri}`, internal.stack);
@@ -99,6 +125,7 @@ function schedule(document: TextDocument, delayMs: number | undefined): void {
  */
 async function withResult<R>(uri: string, name: string, fallback: R, run: (result: LintResult, lintSettings: LintSettings) => R): Promise<R> {
   try {
+    if (projectConfigs.isConfigDocument(uri)) return fallback;
     const lintSettings = await settings.forDocument(uri);
     const document = documents.get(uri);
     return document === undefined ? fallback : run(cache.get(document, lintSettings), lintSettings);
@@ -144,7 +171,11 @@ documents.onDidClose((event) => {
   cache.delete(event.document.uri);
   settings.forget(event.document.uri);
   connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] }).catch((error: unknown) => logError('Clearing diagnostics failed', error));
+  if (projectConfigs.isConfigDocument(event.document.uri)) projectConfigs.closed(event.document.uri);
 });
+documents.onDidSave((event) => projectConfigs.filesChanged([event.document.uri]));
+connection.onInitialized(() => projectConfigs.register(connection));
+connection.onDidChangeWatchedFiles((params) => projectConfigs.filesChanged(params.changes.map((change) => change.uri)));
 
 connection.onDidChangeConfiguration((change) => {
   settings.setPushed(change.settings);

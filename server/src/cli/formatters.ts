@@ -1,26 +1,43 @@
-/** Output formats of `topology-tutor lint`: human (compiler-style), json and sarif. */
-import { pathToFileURL } from 'url';
-import type { Finding } from '../core/findings';
-import { RULES } from '../core/rules/catalog';
-import { lessonHref } from '../core/lessons/lessonLinks';
+/** Output formats of `topology-tutor lint`: human (compiler-style) and json; sarif.ts and github.ts beside. */
+import type { Finding, Severity } from '../core/findings';
+import { displayName, oneLine } from './escape';
 
 export interface FileReport {
+  /** The file as shown to the user (as given, or relative to the working folder). */
   file: string;
+  /** Absolute path; undefined for stdin without --stdin-filename. */
+  absolutePath?: string;
   findings: Finding[];
+  /** Per finding (same order): the entity it is about, for SARIF fingerprints. */
+  subjects?: string[];
 }
 
+export function countBySeverity(reports: readonly FileReport[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const report of reports) for (const f of report.findings) counts[f.severity]++;
+  return counts;
+}
+
+/** One summary line: `3 file(s) checked: 1 error(s), 2 warning(s), 0 info.` */
+export function summaryLine(reports: readonly FileReport[]): string {
+  const counts = countBySeverity(reports);
+  return `${reports.length} file(s) checked: ${counts.error} error(s), ${counts.warning} warning(s), ${counts.info} info.`;
+}
+
+/**
+ * `file:line:col severity rule-id message`, one finding a line (the `$topology` problem matcher reads
+ * it). File names with control, bidi or invisible characters are shown quoted and escaped, and so are
+ * such characters in messages, so no line can be forged and no terminal escape reaches the terminal.
+ */
 export function formatHuman(reports: readonly FileReport[]): string {
   const lines: string[] = [];
   for (const report of reports) {
+    const name = displayName(report.file);
     for (const f of report.findings) {
-      lines.push(`${report.file}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.rule} ${f.message}`);
+      lines.push(`${name}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.rule} ${oneLine(f.message)}`);
     }
   }
-  const count = (severity: string): number => reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === severity).length, 0);
-  const errors = count('error');
-  const warnings = count('warning');
-  const infos = count('info');
-  lines.push(`${reports.length} file(s) checked: ${errors} error(s), ${warnings} warning(s), ${infos} info.`);
+  lines.push(summaryLine(reports));
   return `${lines.join('\n')}\n`;
 }
 
@@ -39,42 +56,4 @@ export function formatJson(reports: readonly FileReport[]): string {
     })),
   }));
   return `${JSON.stringify({ files }, null, 2)}\n`;
-}
-
-const SARIF_LEVEL: Record<string, string> = { error: 'error', warning: 'warning', info: 'note' };
-
-export function formatSarif(reports: readonly FileReport[], lessonsBase: string, version: string): string {
-  const rules = [...RULES.values()].map((rule) => ({
-    id: rule.id,
-    shortDescription: { text: rule.summary },
-    help: { text: rule.fix },
-    helpUri: lessonHref(lessonsBase, rule.learn),
-    defaultConfiguration: { level: SARIF_LEVEL[rule.defaultSeverity] },
-  }));
-  const results = reports.flatMap((report) =>
-    report.findings.map((f) => ({
-      ruleId: f.rule,
-      level: SARIF_LEVEL[f.severity],
-      message: { text: f.message },
-      locations: [
-        {
-          physicalLocation: {
-            artifactLocation: { uri: pathToFileURL(report.file).toString() },
-            region: {
-              startLine: f.range.start.line + 1,
-              startColumn: f.range.start.character + 1,
-              endLine: f.range.end.line + 1,
-              endColumn: f.range.end.character + 1,
-            },
-          },
-        },
-      ],
-    })),
-  );
-  const sarif = {
-    version: '2.1.0',
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    runs: [{ tool: { driver: { name: 'topology-tutor', version, informationUri: lessonsBase, rules } }, results }],
-  };
-  return `${JSON.stringify(sarif, null, 2)}\n`;
 }

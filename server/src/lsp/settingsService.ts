@@ -7,6 +7,11 @@ import type { Connection } from 'vscode-languageserver';
 import { DEFAULT_SETTINGS, normalizeSettings } from '../core/settings';
 import type { LintSettings } from '../core/settings';
 
+/** Puts the project config file (.topology-tutor.yaml) on top of a document's settings. */
+export interface ProjectConfigLayer {
+  apply(uri: string, settings: LintSettings): LintSettings;
+}
+
 export class SettingsService {
   private pulled = new Map<string, Promise<LintSettings>>();
   private pushed: LintSettings = DEFAULT_SETTINGS;
@@ -14,6 +19,7 @@ export class SettingsService {
   constructor(
     private readonly connection: Connection,
     private readonly canPull: () => boolean,
+    private readonly projectConfig?: ProjectConfigLayer,
   ) {}
 
   /** Settings sent with workspace/didChangeConfiguration (clients without pull support). */
@@ -23,7 +29,14 @@ export class SettingsService {
     this.pulled.clear();
   }
 
+  /** The document's settings: client settings, then its project config file on top. */
   forDocument(uri: string): Promise<LintSettings> {
+    const layer = this.projectConfig;
+    const client = this.clientSettings(uri);
+    return layer === undefined ? client : client.then((s) => layer.apply(uri, s));
+  }
+
+  private clientSettings(uri: string): Promise<LintSettings> {
     if (!this.canPull()) return Promise.resolve(this.pushed);
     let settings = this.pulled.get(uri);
     if (settings === undefined) {
