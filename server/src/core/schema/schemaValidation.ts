@@ -126,7 +126,8 @@ function typeWords(type: unknown): string {
   return types.map((t) => TYPE_WORDS[String(t)] ?? String(t)).join(' or ');
 }
 
-function describeNode(node: YamlNode | undefined, text: string): string {
+/** What a node is, in a message: `a map`, `a list of 3`, the value as written (cut at 40 characters). */
+export function describeNode(node: YamlNode | undefined, text: string): string {
   const resolved = resolveAlias(node);
   if (resolved === undefined) return 'nothing';
   if (resolved.kind === 'map') return 'a map';
