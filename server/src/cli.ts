@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { lintText } from './core/lint';
+import { createCheckpoint } from './core/budget';
 import { normalizeSettings } from './core/settings';
 import { formatHuman, formatJson, formatSarif } from './cli/formatters';
 import type { FileReport } from './cli/formatters';
@@ -19,6 +20,7 @@ Options:
   --format human|json|sarif   output format (default human)
   --rule ID=SEVERITY          override a rule: off, info, warning or error (repeatable)
   --max-file-size-mb N        analyse the fabric only in files up to N MB (default 20)
+  --max-analysis-seconds N    stop a file's fabric analysis after N seconds (default 10)
   -h, --help                  show this help
   -v, --version               show the version
 
@@ -31,6 +33,7 @@ interface Options {
   format: 'human' | 'json' | 'sarif';
   rules: Record<string, string>;
   maxFileSizeMB?: number;
+  maxAnalysisSeconds?: number;
   paths: string[];
 }
 
@@ -62,6 +65,10 @@ function parseArgs(args: string[]): Options | 'help' | 'version' {
       const n = Number(value());
       if (!Number.isFinite(n) || n <= 0) throw new UsageError('--max-file-size-mb takes a positive number');
       options.maxFileSizeMB = n;
+    } else if (flag === '--max-analysis-seconds') {
+      const n = Number(value());
+      if (!Number.isFinite(n) || n <= 0) throw new UsageError('--max-analysis-seconds takes a positive number');
+      options.maxAnalysisSeconds = n;
     } else if (flag.startsWith('-') && flag !== '-') {
       throw new UsageError(`unknown option "${flag}"`);
     } else {
@@ -104,7 +111,7 @@ export function main(args: string[], write: (text: string) => void, writeError: 
     write(`${VERSION}\n`);
     return 0;
   }
-  const settings = normalizeSettings({ rules: options.rules, maxFileSizeMB: options.maxFileSizeMB });
+  const settings = normalizeSettings({ rules: options.rules, maxFileSizeMB: options.maxFileSizeMB, maxAnalysisSeconds: options.maxAnalysisSeconds });
   const reports: FileReport[] = [];
   let unreadable = false;
   for (const target of options.paths) {
@@ -125,7 +132,8 @@ export function main(args: string[], write: (text: string) => void, writeError: 
         unreadable = true;
         continue;
       }
-      reports.push({ file, findings: lintText(text, settings).findings });
+      const checkpoint = createCheckpoint({ budgetMs: settings.maxAnalysisSeconds * 1000 });
+      reports.push({ file, findings: lintText(text, settings, { checkpoint }).findings });
     }
   }
   const lessonsBase = pathToFileURL(path.resolve(__dirname, '..', '..', 'lessons')).toString();

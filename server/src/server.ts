@@ -1,48 +1,33 @@
 /**
- * The Topology Tutor language server. Thin glue: every handler looks up the document,
- * calls the pure core and returns; nothing here throws across the wire.
+ * The Topology Tutor language server. Thin glue: the connection's thread keeps the documents'
+ * texts and routes; every analysis, and every request that needs a document's lint result, runs
+ * in an analysis worker (lsp/analysisScheduler.ts), so no document delays another. Nothing here
+ * throws across the wire.
  *
  * Run standalone with `node server/out/server.js --stdio` (or --node-ipc / --socket=N).
  */
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
-import type {
-  Hover,
-  InlayHint,
-  CodeAction,
-  CompletionList,
-  DocumentSymbol,
-  InitializeParams,
-  InitializeResult,
-  Location,
-  PrepareRenameResult,
-  ResponseError,
-  SemanticTokens,
-  WorkspaceEdit,
-} from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { AnalysisCache } from './lsp/analysisCache';
+import type { CancellationToken, InitializeParams, InitializeResult } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { SettingsService } from './lsp/settingsService';
-import { toDiagnostic } from './lsp/diagnostics';
-import { Debouncer } from './lsp/debouncer';
 import { IdleCollector } from './lsp/idleCollector';
-import { hover, hints } from './lsp/features';
 import * as editing from './lsp/editing';
-import type { LintResult } from './core/lint';
-import type { LintSettings } from './core/settings';
-import { fabricSummary } from './core/summary/fabricSummary';
+import { AnalysisScheduler } from './lsp/analysisScheduler';
+import { ONE_PASS_DOCUMENTS } from './lsp/documentUpdate';
+import { nodeWorkerStarter } from './lsp/nodeWorkerHost';
+import { ANALYSIS_EVENT_METHOD } from './lsp/testHooks';
 import { FABRIC_SUMMARY_METHOD } from '../../client/src/protocol';
-import type { FabricSummaryParams, FabricSummaryResult } from '../../client/src/protocol';
+import type { FabricSummaryParams } from '../../client/src/protocol';
 
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
-const cache = new AnalysisCache();
+const documents = new TextDocuments<TextDocument>(ONE_PASS_DOCUMENTS);
 let pullConfiguration = false;
 let canRefreshInlayHints = false;
-const settings = new SettingsService(connection, () => pullConfiguration);
-const debouncer = new Debouncer(200);
 const idleCollector = new IdleCollector(1500, 1_000_000);
+/** TOPOLOGY_TEST_HOOKS=1: report each analysis step as a `topology/test/analysis` notification (tests count them). */
+const testHooks = process.env.TOPOLOGY_TEST_HOOKS === '1';
 
 /** The lessons folder ships next to server/ in the extension and the npm package. */
 const lessonsBase = pathToFileURL(path.resolve(__dirname, '..', '..', 'lessons')).toString();
@@ -52,9 +37,34 @@ function logError(context: string, error: unknown): void {
   connection.console.error(`${context}: ${detail}`);
 }
 
+const settings = new SettingsService(connection, () => pullConfiguration, {
+  timeoutMs: 2000,
+  onLateAnswer: (uri) => scheduler.settingsChanged(uri),
+  log: (message) => connection.console.warn(message),
+});
+
+const scheduler = new AnalysisScheduler({
+  startWorker: nodeWorkerStarter(path.join(__dirname, 'analysisWorker.js'), (message) => connection.console.log(message)),
+  lessonsBase,
+  testHooks,
+  document: (uri) => documents.get(uri),
+  settings: (uri) => settings.forDocument(uri),
+  publish: (uri, version, diagnostics) => {
+    connection.sendDiagnostics({ uri, version, diagnostics }).catch((error: unknown) => logError(`Publishing diagnostics for ${uri} failed`, error));
+    idleCollector.linted(documents.get(uri)?.getText().length ?? 0);
+  },
+  log: (message) => connection.console.error(message),
+  event: testHooks
+    ? (event) => {
+        connection.sendNotification(ANALYSIS_EVENT_METHOD, event).catch((error: unknown) => logError('Test hook failed', error));
+      }
+    : undefined,
+});
+
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   pullConfiguration = params.capabilities.workspace?.configuration === true;
   canRefreshInlayHints = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
+  scheduler.warmUp();
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -72,85 +82,36 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   };
 });
 
-async function validate(document: TextDocument): Promise<void> {
-  const version = document.version;
-  const lintSettings = await settings.forDocument(document.uri);
-  const current = documents.get(document.uri);
-  if (current === undefined || current.version !== version) return; // closed or changed meanwhile
-  const result = cache.get(current, lintSettings);
-  const diagnostics = result.findings.map((finding) => toDiagnostic(finding, document.uri, lessonsBase));
-  await connection.sendDiagnostics({ uri: document.uri, version, diagnostics });
-  idleCollector.linted(result.text.length);
-}
-
-function schedule(document: TextDocument, delayMs: number | undefined): void {
-  debouncer.run(document.uri, delayMs, () => {
-    validate(document).catch((error: unknown) => logError(`Linting ${document.uri} failed`, error));
-  });
-}
-
-/**
- * The body of a request handler: looks up the cached lint result of the document's current
- * version (and the settings it was linted with) and calls `run`; any error is logged and
- * `fallback` returned, so nothing throws across the wire.
- */
-async function withResult<R>(uri: string, name: string, fallback: R, run: (result: LintResult, lintSettings: LintSettings) => R): Promise<R> {
-  try {
-    const lintSettings = await settings.forDocument(uri);
-    const document = documents.get(uri);
-    return document === undefined ? fallback : run(cache.get(document, lintSettings), lintSettings);
-  } catch (error) {
-    logError(`${name} failed`, error);
-    return fallback;
-  }
-}
-
-connection.onHover((p) => withResult<Hover | null>(p.textDocument.uri, 'Hover', null, (r) => hover(r, p.position, lessonsBase)));
-connection.languages.inlayHint.on((p) =>
-  withResult<InlayHint[]>(p.textDocument.uri, 'Inlay hints', [], (r, lintSettings) => (lintSettings.inlayHints ? hints(r, p.range) : [])),
-);
-connection.onCodeAction((p) => withResult<CodeAction[]>(p.textDocument.uri, 'Code actions', [], (r) => editing.codeActions(r, p.textDocument.uri, p)));
-connection.onCompletion((p) => withResult<CompletionList | null>(p.textDocument.uri, 'Completion', null, (r) => editing.completion(r, p.position)));
-connection.onDocumentSymbol((p) => withResult<DocumentSymbol[]>(p.textDocument.uri, 'Document symbols', [], (r) => editing.symbols(r)));
-connection.onDefinition((p) => withResult<Location | null>(p.textDocument.uri, 'Definition', null, (r) => editing.definition(r, p.textDocument.uri, p.position)));
-connection.onReferences((p) =>
-  withResult<Location[]>(p.textDocument.uri, 'References', [], (r) => editing.references(r, p.textDocument.uri, p.position, p.context.includeDeclaration)),
-);
-connection.onPrepareRename((p) => withResult<PrepareRenameResult | null>(p.textDocument.uri, 'Prepare rename', null, (r) => editing.prepareRename(r, p.position)));
-connection.onRenameRequest((p) =>
-  withResult<WorkspaceEdit | null | ResponseError<void>>(p.textDocument.uri, 'Rename', null, (r) => editing.rename(r, p.textDocument.uri, p.position, p.newName)),
-);
-connection.languages.semanticTokens.on((p) => withResult<SemanticTokens>(p.textDocument.uri, 'Semantic tokens', { data: [] }, (r) => editing.tokens(r)));
-
-/** Documents linted at least once: the first lint (on open) runs at once, later ones are debounced. */
-const linted = new Set<string>();
+connection.onHover((p, token) => scheduler.request(p.textDocument.uri, 'hover', p, token, null));
+connection.languages.inlayHint.on(async (p, token) => {
+  if (!(await settings.forDocument(p.textDocument.uri)).inlayHints) return [];
+  return scheduler.request(p.textDocument.uri, 'inlayHints', p, token, []);
+});
+connection.onCodeAction((p, token) => scheduler.request(p.textDocument.uri, 'codeActions', p, token, []));
+connection.onCompletion((p, token) => scheduler.request(p.textDocument.uri, 'completion', p, token, null));
+connection.onDocumentSymbol((p, token) => scheduler.request(p.textDocument.uri, 'symbols', p, token, []));
+connection.onDefinition((p, token) => scheduler.request(p.textDocument.uri, 'definition', p, token, null));
+connection.onReferences((p, token) => scheduler.request(p.textDocument.uri, 'references', p, token, []));
+connection.onPrepareRename((p, token) => scheduler.request(p.textDocument.uri, 'prepareRename', p, token, null));
+connection.onRenameRequest((p, token) => scheduler.request(p.textDocument.uri, 'rename', p, token, null));
+connection.languages.semanticTokens.on((p, token) => scheduler.request(p.textDocument.uri, 'semanticTokens', p, token, { data: [] }));
+connection.onRequest(FABRIC_SUMMARY_METHOD, (params: FabricSummaryParams, token: CancellationToken) => scheduler.request(params.uri, 'fabricSummary', params, token, null));
 
 // TextDocuments reports an opened document as changed too, so one handler covers both.
-documents.onDidChangeContent((event) => {
-  const uri = event.document.uri;
-  // The old version's result is stale: let it go now, so two versions of a big file are never held at once.
-  cache.delete(uri);
-  schedule(event.document, linted.has(uri) ? undefined : 0);
-  linted.add(uri);
-});
+documents.onDidChangeContent((event) => scheduler.changed(event.document.uri));
 documents.onDidClose((event) => {
-  linted.delete(event.document.uri);
-  debouncer.cancel(event.document.uri);
-  cache.delete(event.document.uri);
+  scheduler.closed(event.document.uri);
   settings.forget(event.document.uri);
   connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] }).catch((error: unknown) => logError('Clearing diagnostics failed', error));
 });
 
 connection.onDidChangeConfiguration((change) => {
   settings.setPushed(change.settings);
-  cache.clear();
-  for (const document of documents.all()) schedule(document, 0);
+  scheduler.settingsChanged();
   if (canRefreshInlayHints) connection.languages.inlayHint.refresh().catch((error: unknown) => logError('Refreshing inlay hints failed', error));
 });
 
-connection.onRequest(FABRIC_SUMMARY_METHOD, (params: FabricSummaryParams) =>
-  withResult<FabricSummaryResult>(params.uri, 'Fabric summary', null, (r) => fabricSummary(r)),
-);
+connection.onShutdown(() => scheduler.dispose());
 
 documents.listen(connection);
 connection.listen();

@@ -2,6 +2,7 @@
  * The fabric analysis: builds the model from a parsed topology and runs every fabric rule.
  * Pure (no editor or LSP imports) and total: any tree, however malformed, gives a result.
  */
+import { AnalysisAborted, type Checkpoint } from '../budget';
 import type { Finding } from '../findings';
 import { buildModel } from '../model/buildModel';
 import { emptyModel, type FabricModel } from '../model/fabricModel';
@@ -25,21 +26,33 @@ export function compareFindings(a: Finding, b: Finding): number {
   );
 }
 
-/** Builds the fabric model and runs `rules` (all fabric rules by default). Never throws. */
-export function analyzeFabric(root: YamlNode | undefined, lines: LineIndex, rules: readonly FabricRule[] = FABRIC_RULES): AnalysisResult {
+/**
+ * Builds the fabric model and runs `rules` (all fabric rules by default). Never throws, except
+ * the `AnalysisAborted` of `checkpoint`, which is called before the model and before each rule.
+ */
+export function analyzeFabric(
+  root: YamlNode | undefined,
+  lines: LineIndex,
+  rules: readonly FabricRule[] = FABRIC_RULES,
+  checkpoint: Checkpoint = () => undefined,
+): AnalysisResult {
   let model: FabricModel;
+  checkpoint('model');
   try {
     model = buildModel(root);
-  } catch {
+  } catch (error) {
+    if (error instanceof AnalysisAborted) throw error;
     return { model: emptyModel(root), findings: [] };
   }
   const ctx: RuleContext = { lines };
   const findings: Finding[] = [];
   for (const rule of rules) {
+    checkpoint('rule');
     try {
       // push one by one: spreading 100k findings into push() would overflow the stack.
       for (const finding of rule.check(model, ctx)) findings.push(finding);
-    } catch {
+    } catch (error) {
+      if (error instanceof AnalysisAborted) throw error;
       // One rule's bug must not hide the others' findings.
     }
   }
