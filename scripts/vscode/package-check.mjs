@@ -34,14 +34,14 @@ const secs = (t) => `${((Date.now() - t) / 1000).toFixed(1)} s`;
 /** Files allowed under extension/ in the vsix. */
 const ALLOW = [
   /^package\.json$/, /^readme\.md$/, /^changelog\.md$/, /^LICENSE\.txt$/, /^language-configuration\.json$/,
-  /^client\/out\/extension\.js$/, /^server\/out\/server\.js$/,
+  /^client\/out\/extension\.js$/, /^server\/out\/server\.js$/, /^server\/out\/analysisWorker\.js$/,
   /^schemas\/[^/]+\.json$/, /^syntaxes\/[^/]+\.json$/, /^lessons\/[^/]+\.md$/,
   /^media\/.+\.(css|js|svg|png|md)$/,
   /^examples\/[^/]+\.topology\.yaml$/, /^examples\/lessons\/[^/]+\.topology\.yaml$/,
 ];
 /** vsce's own files at the top of the zip. */
 const ALLOW_TOP = new Set(['[Content_Types].xml', 'extension.vsixmanifest']);
-const MUST = ['package.json', 'client/out/extension.js', 'server/out/server.js', 'schemas/topology.schema.json',
+const MUST = ['package.json', 'client/out/extension.js', 'server/out/server.js', 'server/out/analysisWorker.js', 'schemas/topology.schema.json',
   'syntaxes/topology.tmLanguage.json', 'language-configuration.json'];
 
 function check(name, ok, detail = '') {

@@ -8,6 +8,7 @@
  */
 import * as path from 'path';
 import { pathToFileURL } from 'url';
+import { performance } from 'perf_hooks';
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import type { CancellationToken, InitializeParams, InitializeResult } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -17,6 +18,7 @@ import * as editing from './lsp/editing';
 import { AnalysisScheduler } from './lsp/analysisScheduler';
 import { ONE_PASS_DOCUMENTS } from './lsp/documentUpdate';
 import { nodeWorkerStarter } from './lsp/nodeWorkerHost';
+import { inlineWorkerStarter } from './lsp/inlineWorkerHost';
 import { ANALYSIS_EVENT_METHOD } from './lsp/testHooks';
 import { FABRIC_SUMMARY_METHOD } from '../../client/src/protocol';
 import type { FabricSummaryParams } from '../../client/src/protocol';
@@ -28,6 +30,9 @@ let canRefreshInlayHints = false;
 const idleCollector = new IdleCollector(1500, 1_000_000);
 /** TOPOLOGY_TEST_HOOKS=1: report each analysis step as a `topology/test/analysis` notification (tests count them). */
 const testHooks = process.env.TOPOLOGY_TEST_HOOKS === '1';
+
+/** The bundled worker next to this file; the test hooks may point elsewhere (a missing script tests the fallback). */
+const workerScript = (testHooks ? process.env.TOPOLOGY_TEST_WORKER_SCRIPT : undefined) ?? path.join(__dirname, 'analysisWorker.js');
 
 /** The lessons folder ships next to server/ in the extension and the npm package. */
 const lessonsBase = pathToFileURL(path.resolve(__dirname, '..', '..', 'lessons')).toString();
@@ -44,7 +49,8 @@ const settings = new SettingsService(connection, () => pullConfiguration, {
 });
 
 const scheduler = new AnalysisScheduler({
-  startWorker: nodeWorkerStarter(path.join(__dirname, 'analysisWorker.js'), (message) => connection.console.log(message)),
+  startWorker: nodeWorkerStarter(workerScript, (message) => connection.console.log(message)),
+  inlineWorker: inlineWorkerStarter(() => performance.now()),
   lessonsBase,
   testHooks,
   document: (uri) => documents.get(uri),

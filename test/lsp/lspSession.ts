@@ -26,6 +26,8 @@ export interface StartOptions {
   initializationOptions?: unknown;
   /** Start the server with TOPOLOGY_TEST_HOOKS=1: analysis steps arrive in `events`. */
   testHooks?: boolean;
+  /** More environment for the server process. */
+  env?: NodeJS.ProcessEnv;
 }
 
 interface Waiter {
@@ -46,6 +48,8 @@ export class LspSession {
   configuration: unknown = null;
   /** False: workspace/configuration requests are never answered (a stuck client); a number: answered after that many ms. */
   answerConfiguration: boolean | number = true;
+  /** The server's window/logMessage lines (the first 1,000). */
+  readonly logs: string[] = [];
   /** Analysis steps (only with the testHooks start option). */
   readonly events: AnalysisEvent[] = [];
   private eventWaiters: { predicate: (event: AnalysisEvent) => boolean; resolve: (event: AnalysisEvent) => void }[] = [];
@@ -73,12 +77,15 @@ export class LspSession {
       this.eventWaiters = this.eventWaiters.filter((w) => !ready.includes(w));
       ready.forEach((w) => w.resolve(event));
     });
-    this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.onNotification('window/logMessage', (params: { message: string }) => {
+      if (this.logs.length < 1000) this.logs.push(params.message);
+    });
     this.connection.listen();
   }
 
   static async start(options: StartOptions = {}): Promise<LspSession> {
-    const session = new LspSession(['--stdio'], options.testHooks === true ? { ...process.env, TOPOLOGY_TEST_HOOKS: '1' } : process.env);
+    const env = { ...process.env, ...(options.testHooks === true ? { TOPOLOGY_TEST_HOOKS: '1' } : {}), ...options.env };
+    const session = new LspSession(['--stdio'], env);
     session.initializeResult = await session.connection.sendRequest<InitializeResult>('initialize', {
       processId: process.pid,
       rootUri: null,

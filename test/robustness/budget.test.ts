@@ -86,6 +86,26 @@ describe('robustness: the analysis time budget (over the LSP server)', function 
   });
 });
 
+describe('robustness: analysis workers that cannot start (over the LSP server)', function () {
+  this.timeout(30_000);
+
+  it('after three failed starts the server analyses on its own thread: diagnostics and hovers still come', async () => {
+    const session = await LspSession.start({ testHooks: true, env: { TOPOLOGY_TEST_WORKER_SCRIPT: path.join(os.tmpdir(), 'no-such-analysis-worker.js') } });
+    try {
+      const text = generateFabric({ spines: 2, leaves: 2 }).replace('between: [leaf1, spine1]', 'between: [leaf1, spine9]');
+      const uri = freshUri('no-workers');
+      assert.ok(codes(await session.open(uri, text)).includes('unknown-switch'));
+      const hover = await session.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: positionOf(text, 'spine1:') });
+      assert.ok(hover !== null && /Leaves reached/.test(JSON.stringify(hover.contents)));
+      assert.equal(session.logs.filter((line) => /stopped \(crashed/.test(line)).length, 3, 'three failed starts, then no more: no crash loop');
+      assert.equal(session.logs.filter((line) => /analysing on the connection's thread from now on/.test(line)).length, 1);
+      assertAlive(session);
+    } finally {
+      assert.equal(await stopSession(session), 0);
+    }
+  });
+});
+
 describe('robustness: the CLI takes the same time budget', function () {
   this.timeout(30_000);
   let dir: string;

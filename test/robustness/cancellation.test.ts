@@ -7,7 +7,7 @@
 import { strict as assert } from 'assert';
 import { CancellationTokenSource, ResponseError } from 'vscode-jsonrpc/node';
 import type { DocumentSymbol, Hover } from 'vscode-languageserver-protocol';
-import { assertAlive, codes, freshUri, generateFabricOfSize, positionOf, useSession } from './support';
+import { assertAlive, codes, freshUri, generateFabricOfSize, positionOf, UNHURRIED, useSession } from './support';
 
 const MB = 1024 * 1024;
 const REQUEST_CANCELLED = -32800;
@@ -18,7 +18,7 @@ const appendToComment = (n: number): unknown[] => [{ range: { start: { line: 0, 
 
 describe('robustness: cancellation (over the LSP server)', function () {
   this.timeout(120_000);
-  const session = useSession({ testHooks: true });
+  const session = useSession({ testHooks: true, settings: UNHURRIED });
 
   it('a newer version stops the older analysis, and 200 rapid changes analyse only the first and the last', async () => {
     const uri = freshUri('burst');

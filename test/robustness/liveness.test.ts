@@ -108,7 +108,8 @@ describe('robustness: a big analysis never delays another document (over the LSP
     assertDiagnosticsSane(measured.diagnostics, text);
     assertSkippedOnlyForTime(measured.diagnostics, 'distinct links');
     assert.ok(!codes(measured.diagnostics).includes('duplicate-link'));
-    assert.equal(session().eventsFor(uri, 'started').length, 1, 'analysed once');
+    const killed = session().eventsFor(uri, 'killed').length;
+    assert.equal(session().eventsFor(uri, 'started').length, 1 + killed, 'analysed once (again for syntax and schema only if it was stopped past its budget)');
     await session().close(uri);
     assertAlive(session());
   });

@@ -6,7 +6,7 @@
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import type { Hover } from 'vscode-languageserver-protocol';
-import { codes, freshUri, generateFabric, generateFabricOfSize, positionOf, useSession } from './support';
+import { codes, freshUri, generateFabric, generateFabricOfSize, positionOf, UNHURRIED, useSession } from './support';
 import type { LspSession } from './support';
 
 const MB = 1024 * 1024;
@@ -27,7 +27,7 @@ async function settle(ms: number): Promise<void> {
 
 describe('robustness: bounded memory (over the LSP server)', function () {
   this.timeout(120_000);
-  const session = useSession({ testHooks: true });
+  const session = useSession({ testHooks: true, settings: UNHURRIED });
 
   it('closing a big document gives its memory back', async function () {
     if (rssMb(session()) === undefined) this.skip();

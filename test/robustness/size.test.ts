@@ -20,6 +20,7 @@ import {
   stopSession,
   timedHover,
   timedInlayHints,
+  UNHURRIED,
   useSession,
 } from './support';
 
@@ -36,11 +37,7 @@ describe('robustness: a 14 MB file (over the LSP server)', function () {
   });
 
   describe('with the default topology.maxFileSizeMB (20)', () => {
-    const session = useSession();
-    // This suite is about size, not time: a loaded machine must not turn it into analysis-skipped.
-    before(async () => {
-      await session().connection.sendNotification('workspace/didChangeConfiguration', { settings: { topology: { maxAnalysisSeconds: 300 } } });
-    });
+    const session = useSession({ settings: UNHURRIED });
 
     it('is analysed in full: no findings, hover and hints within 2 s', async () => {
       const uri = freshUri('big');

@@ -11,6 +11,9 @@ import { RULES } from '../../server/src/core/rules/catalog';
 
 export { LspSession };
 
+/** Settings for suites about something other than time: a loaded machine must not turn their big files into analysis-skipped. */
+export const UNHURRIED = { maxAnalysisSeconds: 600 };
+
 /** Words that must never reach a user: they mean arithmetic or a lookup went wrong. */
 export const BAD_WORDS = ['NaN', 'Infinity', 'undefined', '[object Object]'];
 
@@ -272,11 +275,15 @@ export async function stopSession(session: LspSession, graceMs = 5000): Promise<
   return code;
 }
 
-/** Shared before/after hooks: one server per describe block, stopped (or killed if hung) after. */
-export function useSession(options: StartOptions = {}): () => LspSession {
+/**
+ * Shared before/after hooks: one server per describe block, stopped (or killed if hung) after.
+ * `settings` (the `topology` section) are pushed once it has started.
+ */
+export function useSession(options: StartOptions & { settings?: unknown } = {}): () => LspSession {
   let session: LspSession | undefined;
   before(async () => {
     session = await LspSession.start(options);
+    if (options.settings !== undefined) await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: { topology: options.settings } });
   });
   after(async function () {
     this.timeout(15000);

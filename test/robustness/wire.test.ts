@@ -16,6 +16,7 @@ import {
   generateLeavesMissingLinks,
   LspSession,
   stopSession,
+  UNHURRIED,
   useSession,
 } from './support';
 
@@ -56,7 +57,7 @@ describe('robustness: the diagnostics budget on the wire (over the LSP server)',
 
 describe('robustness: one change notification with 4,000 edits (over the LSP server)', function () {
   this.timeout(60_000);
-  const session = useSession();
+  const session = useSession({ settings: UNHURRIED });
 
   it('is applied in one pass: the edited 8 MB text is exactly right (clean, and the new keys are where the edits put them)', async () => {
     const text = generateFabricOfSize(8 * MB);

@@ -65,6 +65,8 @@ export interface AnalysisEvent {
 
 export interface SchedulerHost {
   startWorker: StartWorker;
+  /** Used when workers cannot be started at all: the same runtime on the connection's thread. */
+  inlineWorker?: StartWorker;
   lessonsBase: string;
   testHooks: boolean;
   /** The document's current state (undefined once closed). */
@@ -143,6 +145,9 @@ class WorkerSlot {
   }
 }
 
+/** Workers that end before their first message, in a row, before falling back to `inlineWorker`. */
+const MAX_FAILED_STARTS = 3;
+
 const CANCELLED = (): ResponseError<void> => new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
 
 export class AnalysisScheduler {
@@ -152,6 +157,9 @@ export class AnalysisScheduler {
   /** Big documents waiting for a free big-analysis place, in order. */
   private readonly bigQueue: string[] = [];
   private workerCount = 0;
+  /** Workers in a row that ended before saying anything (a missing or broken worker script). */
+  private failedStarts = 0;
+  private startWorker: StartWorker;
   private useClock = 0;
   private disposed = false;
 
@@ -160,6 +168,7 @@ export class AnalysisScheduler {
     private readonly limits: SchedulerLimits = DEFAULT_LIMITS,
   ) {
     this.shared = new WorkerSlot('analysis-shared', false);
+    this.startWorker = host.startWorker;
   }
 
   /** Starts the shared worker now, so the first document does not wait for it. */
@@ -389,11 +398,18 @@ export class AnalysisScheduler {
 
   private ensurePort(slot: WorkerSlot): AnalysisWorkerPort {
     if (slot.port !== undefined) return slot.port;
-    const port: AnalysisWorkerPort = this.host.startWorker(slot.name, {
+    let spoke = false;
+    const port: AnalysisWorkerPort = this.startWorker(slot.name, {
       message: (message) => {
+        spoke = true;
+        this.failedStarts = 0;
         if (slot.port === port) this.onMessage(slot, message);
       },
       exit: (reason) => {
+        if (!spoke && ++this.failedStarts >= MAX_FAILED_STARTS && this.host.inlineWorker !== undefined && this.startWorker !== this.host.inlineWorker) {
+          this.host.log(`Analysis workers do not start (${reason}); analysing on the connection's thread from now on`);
+          this.startWorker = this.host.inlineWorker;
+        }
         if (slot.port === port) this.lost(slot, 'crashed', reason);
       },
     });
@@ -522,7 +538,8 @@ export class AnalysisScheduler {
     for (const pending of forwarded) {
       const state = this.docs.get(pending.uri);
       if (pending.done) continue;
-      if (state === undefined) {
+      // After a crash, a request the worker held may be what crashed it: answered, not retried.
+      if (state === undefined || (why === 'crashed' && culprit === undefined)) {
         this.settle(pending, pending.fallback);
         continue;
       }
@@ -530,7 +547,7 @@ export class AnalysisScheduler {
       state.waiting.push(pending);
       if (!restart.includes(state)) restart.push(state);
     }
-    if (why !== 'crashed' || culprit === undefined) this.host.log(`${slot.name} stopped (${why}: ${detail}); starting a new one`);
+    this.host.log(`${slot.name} stopped (${why}: ${detail}); starting a new one`);
     for (const state of restart) if (state.timer === undefined) this.schedule(state, 0);
   }
 
