@@ -15,5 +15,6 @@ const runtime = new AnalysisWorkerRuntime({
   post: (message) => port.postMessage(message),
   now: () => performance.now(),
   analysed: (chars) => collector.linted(chars),
+  released: (chars) => collector.linted(chars),
 });
 port.on('message', (message: MainToWorker) => runtime.handle(message));

@@ -59,6 +59,7 @@ const scheduler = new AnalysisScheduler({
     connection.sendDiagnostics({ uri, version, diagnostics }).catch((error: unknown) => logError(`Publishing diagnostics for ${uri} failed`, error));
     idleCollector.linted(documents.get(uri)?.getText().length ?? 0);
   },
+  posted: (chars) => idleCollector.handedOn(chars),
   log: (message) => connection.console.error(message),
   event: testHooks
     ? (event) => {

@@ -4,7 +4,8 @@
  *
  * - Documents under `bigDocumentChars` share one worker; each bigger one gets a worker of its
  *   own (at most `maxDedicatedWorkers`), so a big analysis never delays a small document's
- *   requests, and closing a big document ends its worker, which frees all of its memory.
+ *   requests. Closing a big document ends its worker, which frees all of its memory; one such
+ *   worker is kept instead, its result dropped, for the next big document (no start-up cost).
  *   At most `maxParallelBig` big analyses run at once (peak memory), the others queue.
  * - A change cancels the analysis of the older version (a shared flag the worker's checkpoints
  *   read) and analyses the newest text after a quiet period; a request waits for the result of
@@ -42,7 +43,7 @@ export interface SchedulerLimits {
 }
 
 export const DEFAULT_LIMITS: SchedulerLimits = {
-  bigDocumentChars: 256 * 1024,
+  bigDocumentChars: 512 * 1024,
   maxDedicatedWorkers: 4,
   maxParallelBig: 1,
   maxHeldChars: 24 * 1024 * 1024,
@@ -73,6 +74,8 @@ export interface SchedulerHost {
   document(uri: string): { readonly version: number; getText(): string } | undefined;
   settings(uri: string): Promise<LintSettings>;
   publish(uri: string, version: number, diagnostics: Diagnostic[]): void;
+  /** A text of this many characters was sent to a worker. */
+  posted?(chars: number): void;
   log(message: string): void;
   event?(event: AnalysisEvent): void;
 }
@@ -157,6 +160,8 @@ export class AnalysisScheduler {
   /** Big documents waiting for a free big-analysis place, in order. */
   private readonly bigQueue: string[] = [];
   private workerCount = 0;
+  /** One dedicated worker kept, without a document, for the next big one. */
+  private spare: WorkerSlot | undefined;
   /** Workers in a row that ended before saying anything (a missing or broken worker script). */
   private failedStarts = 0;
   private startWorker: StartWorker;
@@ -253,7 +258,7 @@ export class AnalysisScheduler {
   dispose(): void {
     this.disposed = true;
     for (const state of this.docs.values()) if (state.timer !== undefined) clearTimeout(state.timer);
-    for (const slot of [this.shared, ...this.dedicated]) {
+    for (const slot of [this.shared, ...this.dedicated, ...(this.spare === undefined ? [] : [this.spare])]) {
       slot.clearWatchdog();
       slot.port?.terminate();
       slot.port = undefined;
@@ -307,6 +312,7 @@ export class AnalysisScheduler {
     const seq = slot.next();
     const skipAnalysis = matches(state.overBudget, version, settings) ? 'over-budget' : undefined;
     this.post(slot, { type: 'analyse', seq, uri, version, text, settings, skipAnalysis });
+    this.host.posted?.(text.length);
     state.posted = { seq, version, settings, big };
     state.held = undefined;
     this.forwardWaiting(state, slot, version);
@@ -359,7 +365,8 @@ export class AnalysisScheduler {
         const victim = this.leastRecentlyUsed((s) => s.slot?.dedicated === true && s !== state && this.idle(s));
         if (victim !== undefined) this.evict(victim);
       }
-      slot = new WorkerSlot(`analysis-${++this.workerCount}`, true);
+      slot = this.spare ?? new WorkerSlot(`analysis-${++this.workerCount}`, true);
+      this.spare = undefined;
       this.dedicated.add(slot);
     }
     slot.docs.add(state.uri);
@@ -386,11 +393,17 @@ export class AnalysisScheduler {
     if (state.slot === slot) state.slot = undefined;
     if (slot.dedicated) {
       this.dedicated.delete(slot);
-      slot.clearWatchdog();
-      slot.port?.terminate();
-      slot.port = undefined;
       for (const pending of slot.forwarded.values()) this.settle(pending, pending.fallback);
       slot.forwarded.clear();
+      if (slot.port !== undefined && slot.running === undefined && this.spare === undefined && !this.disposed) {
+        // Kept as the next big document's worker (started, schema compiled, code warm); the result goes.
+        slot.port.post({ type: 'drop', uri: state.uri });
+        this.spare = slot;
+      } else {
+        slot.clearWatchdog();
+        slot.port?.terminate();
+        slot.port = undefined;
+      }
     } else if (slot.port !== undefined) {
       slot.port.post({ type: 'drop', uri: state.uri });
     }

@@ -18,6 +18,8 @@ export interface WorkerEnvironment {
   now(): number;
   /** Called after each analysis with the text's length (the Node entry collects garbage when idle). */
   analysed?(chars: number): void;
+  /** Called when a result of a text this long was dropped. */
+  released?(chars: number): void;
 }
 
 interface Held {
@@ -52,10 +54,13 @@ export class AnalysisWorkerRuntime {
         case 'request':
           this.request(message);
           return;
-        case 'drop':
+        case 'drop': {
+          const chars = this.held.get(message.uri)?.result.text.length ?? 0;
           this.held.delete(message.uri);
           this.waiting.delete(message.uri);
+          this.env.released?.(chars);
           return;
+        }
         case 'cancel':
           this.cancelled.add(message.seq);
           return;
