@@ -15,7 +15,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { SettingsService } from './lsp/settingsService';
 import { IdleCollector } from './lsp/idleCollector';
 import * as editing from './lsp/editing';
-import { AnalysisScheduler } from './lsp/analysisScheduler';
+import { AnalysisScheduler, DEFAULT_LIMITS } from './lsp/analysisScheduler';
+import type { SchedulerLimits } from './lsp/analysisScheduler';
 import { ONE_PASS_DOCUMENTS } from './lsp/documentUpdate';
 import { nodeWorkerStarter } from './lsp/nodeWorkerHost';
 import { inlineWorkerStarter } from './lsp/inlineWorkerHost';
@@ -48,6 +49,14 @@ const settings = new SettingsService(connection, () => pullConfiguration, {
   log: (message) => connection.console.warn(message),
 });
 
+/** TOPOLOGY_TEST_LIMITS (with the test hooks only): JSON overriding some of the scheduler's limits, so tests need no huge files. */
+function schedulerLimits(): SchedulerLimits {
+  const raw = testHooks ? process.env.TOPOLOGY_TEST_LIMITS : undefined;
+  if (raw === undefined) return DEFAULT_LIMITS;
+  const overrides = JSON.parse(raw) as Partial<SchedulerLimits>;
+  return { ...DEFAULT_LIMITS, ...overrides };
+}
+
 const scheduler = new AnalysisScheduler({
   startWorker: nodeWorkerStarter(workerScript, (message) => connection.console.log(message)),
   inlineWorker: inlineWorkerStarter(() => performance.now()),
@@ -66,7 +75,7 @@ const scheduler = new AnalysisScheduler({
         connection.sendNotification(ANALYSIS_EVENT_METHOD, event).catch((error: unknown) => logError('Test hook failed', error));
       }
     : undefined,
-});
+}, schedulerLimits());
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   pullConfiguration = params.capabilities.workspace?.configuration === true;

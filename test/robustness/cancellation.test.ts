@@ -13,7 +13,7 @@ const MB = 1024 * 1024;
 const REQUEST_CANCELLED = -32800;
 
 /** A comment line first, so that edits to it change nothing else. */
-const BIG = `# burst\n${generateFabricOfSize(4 * MB)}`;
+const BIG = `# burst\n${generateFabricOfSize(2 * MB)}`;
 const appendToComment = (n: number): unknown[] => [{ range: { start: { line: 0, character: 7 + n }, end: { line: 0, character: 7 + n } }, text: 'x' }];
 
 describe('robustness: cancellation (over the LSP server)', function () {

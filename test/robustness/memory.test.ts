@@ -6,8 +6,7 @@
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import type { Hover } from 'vscode-languageserver-protocol';
-import { codes, freshUri, generateFabric, generateFabricOfSize, positionOf, UNHURRIED, useSession } from './support';
-import type { LspSession } from './support';
+import { codes, freshUri, generateFabric, generateFabricOfSize, LspSession, positionOf, stopSession, UNHURRIED, useSession } from './support';
 
 const MB = 1024 * 1024;
 
@@ -64,12 +63,20 @@ describe('robustness: bounded memory (over the LSP server)', function () {
     for (const uri of uris) await session().close(uri);
   });
 
-  it('keeps results of at most 24 M characters: a third 9 MB document evicts the least recently used', async () => {
-    const text = generateFabricOfSize(9 * MB);
-    const uris = [freshUri('big-a'), freshUri('big-b'), freshUri('big-c')];
-    for (const uri of uris) assert.deepEqual(await session().open(uri, text), []);
-    await session().nextEvent((e) => e.uri === uris[0] && e.event === 'evicted', true);
-    assert.deepEqual(uris.map((uri) => session().eventsFor(uri, 'evicted').length), [1, 0, 0]);
-    for (const uri of uris) await session().close(uri);
+  it('keeps results of a bounded number of characters: the least recently used big document is evicted (limit lowered to 2.5 M characters)', async () => {
+    const limited = await LspSession.start({ testHooks: true, env: { TOPOLOGY_TEST_LIMITS: JSON.stringify({ maxHeldChars: 2_500_000 }) } });
+    try {
+      const text = generateFabricOfSize(1 * MB);
+      const uris = [freshUri('big-a'), freshUri('big-b'), freshUri('big-c')];
+      for (const uri of uris) assert.deepEqual(await limited.open(uri, text), []);
+      await limited.nextEvent((e) => e.uri === uris[0] && e.event === 'evicted', true);
+      assert.deepEqual(uris.map((uri) => limited.eventsFor(uri, 'evicted').length), [1, 0, 0]);
+      assert.ok(new Set(uris.map((uri) => limited.eventsFor(uri, 'started')[0].worker)).size >= 2, 'big documents have workers of their own');
+      const hover = await limited.request<Hover | null>('textDocument/hover', { textDocument: { uri: uris[0] }, position: positionOf(text, 'spine7:') });
+      assert.ok(hover !== null && /Leaves reached/.test(JSON.stringify(hover.contents)), 'the evicted document is analysed again for the request');
+      await limited.nextEvent((e) => e.uri === uris[1] && e.event === 'evicted', true);
+    } finally {
+      assert.equal(await stopSession(limited), 0);
+    }
   });
 });
