@@ -11,6 +11,7 @@ import * as path from 'path';
 import { VERSION } from './version';
 import { applyProjectConfig, withRuleOverrides } from './core/config/applyConfig';
 import { lintText } from './core/lint';
+import { createCheckpoint } from './core/budget';
 import type { LintResult } from './core/lint';
 import { DEFAULT_MAX_FILE_SIZE_MB, normalizeSettings } from './core/settings';
 import { ConfigLocator, isIgnoredBy, loadConfigFile } from './io/configLocator';
@@ -98,7 +99,7 @@ export async function main(args: string[], write: (text: string) => void, writeE
 async function lint(options: CliOptions, write: (text: string) => void, writeError: (text: string) => void, env: CliEnvironment): Promise<number> {
   const cwd = path.resolve(env.cwd ?? process.cwd());
   const fail = (message: string): void => writeError(`topology-tutor: ${message}\n`);
-  const base = normalizeSettings({ maxFileSizeMB: options.maxFileSizeMB });
+  const base = normalizeSettings({ maxFileSizeMB: options.maxFileSizeMB, maxAnalysisSeconds: options.maxAnalysisSeconds });
   const readLimit = readLimitBytes(options.maxFileSizeMB ?? DEFAULT_MAX_FILE_SIZE_MB);
   let usageProblem = false;
   let unreadable = false;
@@ -201,7 +202,7 @@ async function lint(options: CliOptions, write: (text: string) => void, writeErr
         }
       }
     } else {
-      result = lintText(text, settings);
+      result = lintText(text, settings, { checkpoint: createCheckpoint({ budgetMs: settings.maxAnalysisSeconds * 1000 }) });
     }
     // A bug in the core shows as one internal-error finding; its stack goes to stderr.
     for (const internal of result.analysis?.internalErrors ?? []) writeError(`topology-tutor: internal error (${internal.context}) in ${displayName(input.display)}:\n${internal.stack}\n`);

@@ -2,6 +2,7 @@
  * Validates the document against schemas/topology.schema.json with ajv and turns every
  * violation into one readable sentence at the exact key or value it concerns.
  */
+import { CHECKPOINT_EVERY_MASK, type Checkpoint } from '../budget';
 import Ajv from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import topologySchema from '../../../../schemas/topology.schema.json';
@@ -41,10 +42,12 @@ const escapePointer = (segment: string): string => segment.replace(/~/g, '~0').r
  * `links` collections stubbed out, then every switch, server group and link on its own. The
  * errors are exactly those of validating the whole value, with the same instance paths.
  */
-function collectErrors(root: YamlNode, budget: ExpansionBudget): ErrorObject[] {
+function collectErrors(root: YamlNode, budget: ExpansionBudget, checkpoint?: Checkpoint): ErrorObject[] {
   const v = getValidators();
   const errors: ErrorObject[] = [];
+  let runs = 0;
   const run = (validate: ValidateFunction, node: YamlNode | undefined, prefix: string): void => {
+    if ((++runs & CHECKPOINT_EVERY_MASK) === 0) checkpoint?.('schema');
     if (validate(toPlainValue(node, budget))) return;
     for (const error of validate.errors ?? []) errors.push(prefix === '' ? error : { ...error, instancePath: prefix + error.instancePath });
   };
@@ -243,8 +246,8 @@ function explain(error: ErrorObject, root: YamlNode | undefined, text: string, l
  * Schema findings for a parsed document. Aliases are expanded for ajv within `budget`
  * (ExpansionLimitError past it).
  */
-export function validateSchema(root: YamlNode, text: string, lines: LineIndex, budget: ExpansionBudget): Finding[] {
-  const errors = collectErrors(root, budget);
+export function validateSchema(root: YamlNode, text: string, lines: LineIndex, budget: ExpansionBudget, checkpoint?: Checkpoint): Finding[] {
+  const errors = collectErrors(root, budget, checkpoint);
   if (errors.length === 0) return [];
   const findings: Finding[] = [];
   const seen = new Set<string>();

@@ -5,6 +5,7 @@
  * and never constructs JavaScript values, so aliases stay references (no alias bomb can
  * expand here) and every key and value keeps its exact range.
  */
+import { CHECKPOINT_EVERY_MASK, type Checkpoint } from '../budget';
 import { parseEvents, getScalarValue, load, EVENT_ID, SCALAR_STYLE, COLLECTION_STYLE } from 'js-yaml';
 import type { Event, ScalarEvent } from 'js-yaml';
 
@@ -181,8 +182,8 @@ function secondDocumentOffset(text: string, after: number): number {
   return match ? match.index : after;
 }
 
-/** Parses one YAML document into a positioned tree; never throws. */
-export function parseYaml(text: string): ParsedYaml {
+/** Parses one YAML document into a positioned tree; never throws (except the `AnalysisAborted` of `checkpoint`). */
+export function parseYaml(text: string, checkpoint?: Checkpoint): ParsedYaml {
   let events: Event[];
   try {
     events = parseEvents(text, { maxDepth: MAX_DEPTH });
@@ -195,6 +196,7 @@ export function parseYaml(text: string): ParsedYaml {
   let documents = 0;
   let hasTags = false;
   for (let i = 0; i < events.length; i++) {
+    if ((i & CHECKPOINT_EVERY_MASK) === 0) checkpoint?.('parse');
     const event = events[i];
     if (event.type === EVENT_ID.DOCUMENT) {
       documents++;
