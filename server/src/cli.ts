@@ -19,6 +19,7 @@ Options:
   --format human|json|sarif   output format (default human)
   --rule ID=SEVERITY          override a rule: off, info, warning or error (repeatable)
   --max-file-size-mb N        analyse the fabric only in files up to N MB (default 20)
+  --all-findings              list every finding (default: 1,000 per rule per file, then one summary)
   -h, --help                  show this help
   -v, --version               show the version
 
@@ -31,6 +32,7 @@ interface Options {
   format: 'human' | 'json' | 'sarif';
   rules: Record<string, string>;
   maxFileSizeMB?: number;
+  allFindings?: boolean;
   paths: string[];
 }
 
@@ -62,6 +64,8 @@ function parseArgs(args: string[]): Options | 'help' | 'version' {
       const n = Number(value());
       if (!Number.isFinite(n) || n <= 0) throw new UsageError('--max-file-size-mb takes a positive number');
       options.maxFileSizeMB = n;
+    } else if (flag === '--all-findings') {
+      options.allFindings = true;
     } else if (flag.startsWith('-') && flag !== '-') {
       throw new UsageError(`unknown option "${flag}"`);
     } else {
@@ -125,7 +129,7 @@ export function main(args: string[], write: (text: string) => void, writeError: 
         unreadable = true;
         continue;
       }
-      reports.push({ file, findings: lintText(text, settings).findings });
+      reports.push({ file, findings: lintText(text, settings, { allFindings: options.allFindings }).findings });
     }
   }
   const lessonsBase = pathToFileURL(path.resolve(__dirname, '..', '..', 'lessons')).toString();

@@ -14,6 +14,8 @@ import { parseSuppressions, isSuppressed } from './suppressions';
 import { locate } from './yaml/locate';
 import { DEFAULT_SETTINGS } from './settings';
 import type { LintSettings } from './settings';
+import { appendAll } from './arrays';
+import { capFindings } from './findingCap';
 
 export interface LintResult {
   text: string;
@@ -21,8 +23,16 @@ export interface LintResult {
   parsed: ParsedYaml;
   /** The fabric analysis; undefined when the YAML did not parse or analysis was skipped. */
   analysis?: AnalysisResult;
-  /** Findings after suppressions and severity settings, sorted by position. */
+  /**
+   * Findings after suppressions and severity settings, sorted by position; at most
+   * MAX_FINDINGS_PER_RULE per rule plus one summary each (findingCap.ts) unless `allFindings`.
+   */
   findings: Finding[];
+}
+
+export interface LintOptions {
+  /** List every finding instead of capping each rule (the CLI's `--all-findings`). */
+  allFindings?: boolean;
 }
 
 /** Aliases may expand the document to at most this many nodes more than it has. */
@@ -37,7 +47,7 @@ function compareFindings(a: Finding, b: Finding): number {
   );
 }
 
-export function lintText(text: string, settings: LintSettings = DEFAULT_SETTINGS): LintResult {
+export function lintText(text: string, settings: LintSettings = DEFAULT_SETTINGS, options: LintOptions = {}): LintResult {
   const lines = new LineIndex(text);
   const parsed = parseYaml(text);
   const raw: Finding[] = [];
@@ -69,7 +79,7 @@ export function lintText(text: string, settings: LintSettings = DEFAULT_SETTINGS
       });
     }
     if (schemaFindings !== undefined) {
-      raw.push(...schemaFindings);
+      appendAll(raw, schemaFindings);
       const sizeMB = text.length / (1024 * 1024);
       if (sizeMB > settings.maxFileSizeMB) {
         raw.push({
@@ -80,7 +90,7 @@ export function lintText(text: string, settings: LintSettings = DEFAULT_SETTINGS
         });
       } else {
         analysis = analyzeFabric(parsed.root, lines);
-        raw.push(...analysis.findings);
+        appendAll(raw, analysis.findings);
       }
     }
   }
@@ -97,5 +107,5 @@ export function lintText(text: string, settings: LintSettings = DEFAULT_SETTINGS
     findings.push(override === undefined ? finding : { ...finding, severity: override });
   }
   findings.sort(compareFindings);
-  return { text, lines, parsed, analysis, findings };
+  return { text, lines, parsed, analysis, findings: options.allFindings === true ? findings : capFindings(findings) };
 }

@@ -6,6 +6,7 @@ import { formatNumber } from '../model/number';
 import { asMap, keyName, stringValue } from '../yaml/treeQueries';
 import type { YamlNode } from '../yaml/yamlTree';
 import { rootPair } from './layout';
+import { maxOf, minOf } from '../arrays';
 
 export type SymbolKind = 'section' | 'group' | 'switch' | 'server-group' | 'link' | 'field';
 
@@ -74,8 +75,8 @@ export function documentSymbols(result: LintResult): CoreSymbol[] {
           children: [],
         };
       });
-      const start = Math.min(...children.map((c) => c.start));
-      const end = Math.max(...children.map((c) => c.end));
+      const start = minOf(children.map((c) => c.start), 0);
+      const end = maxOf(children.map((c) => c.end), 0);
       const first = children.find((c) => c.start === start)!;
       groups.push({ name: title, detail: `${members.length}`, kind: 'group', start, end, selectionStart: first.selectionStart, selectionEnd: first.selectionEnd, children });
     }

@@ -12,6 +12,7 @@ import { getPair, keyName, nodeAtPath, resolveAlias, toPlainValue } from '../yam
 import type { ExpansionBudget } from '../yaml/treeQueries';
 import { closestName } from '../text/closestName';
 import { quote } from '../text/quote';
+import { appendAll } from '../arrays';
 
 interface Validators {
   root: ValidateFunction;
@@ -71,7 +72,7 @@ function collectErrors(root: YamlNode, budget: ExpansionBudget): ErrorObject[] {
       rootValue[name] = toPlainValue(pair.value, budget);
     }
   }
-  if (!v.root(rootValue)) errors.push(...(v.root.errors ?? []));
+  if (!v.root(rootValue)) appendAll(errors, v.root.errors ?? []);
   for (const section of sections) {
     if (!stubbed.has(section.name)) continue;
     const value = resolveAlias(getPair(map, section.name)?.value);

@@ -7,6 +7,7 @@
  */
 import { parseEvents, getScalarValue, load, EVENT_ID, SCALAR_STYLE, COLLECTION_STYLE } from 'js-yaml';
 import type { Event, ScalarEvent } from 'js-yaml';
+import { appendAll } from '../arrays';
 
 export type ScalarValue = string | number | boolean | null;
 export type ScalarStyle = 'plain' | 'single' | 'double' | 'literal' | 'folded';
@@ -211,7 +212,7 @@ export function parseYaml(text: string): ParsedYaml {
     if ('tagStart' in event && event.tagStart !== -1) hasTags = true;
     builder.add(event);
   }
-  errors.push(...builder.errors);
+  appendAll(errors, builder.errors);
   if (hasTags && errors.length === 0) {
     // Tags are rare in topology files; let js-yaml's constructor judge them (unknown or
     // unresolvable tags). Aliases stay shared references there, so this is cheap.
