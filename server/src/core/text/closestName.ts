@@ -60,6 +60,8 @@ function typoLimit(name: string): number {
  */
 export function closestName(name: string, candidates: Iterable<string>): string | undefined {
   if (name.length > MAX_NAME_LENGTH) return undefined;
+  const twin = normalizationTwin(name, candidates);
+  if (twin !== undefined) return twin;
   const lower = name.toLowerCase();
   const limit = typoLimit(name);
   let best: string | undefined;
@@ -74,6 +76,22 @@ export function closestName(name: string, candidates: Iterable<string>): string 
     }
   }
   return best;
+}
+
+// eslint-disable-next-line no-control-regex
+const ASCII = /^[\u0000-\u007f]*$/;
+
+/**
+ * A candidate that differs from `name` only in Unicode normalization (`é` as one code point
+ * or as `e` + U+0301): the likeliest meaning of all, though the edit distance may be 2.
+ */
+function normalizationTwin(name: string, candidates: Iterable<string>): string | undefined {
+  if (ASCII.test(name)) return undefined;
+  const nfc = name.normalize('NFC');
+  for (const candidate of candidates) {
+    if (candidate !== name && !ASCII.test(candidate) && candidate.normalize('NFC') === nfc) return candidate;
+  }
+  return undefined;
 }
 
 /** Up to this many names, a look-up compares with every one (exactly `closestName`). */
@@ -118,6 +136,8 @@ export class NameIndex {
   private readonly names: string[];
   private readonly forward: Entry[] | undefined;
   private readonly backward: Entry[] | undefined;
+  /** Non-ASCII names by their NFC form, built on the first non-ASCII look-up. */
+  private byNfc: Map<string, string[]> | undefined;
 
   constructor(names: Iterable<string>) {
     this.names = Array.from(names);
@@ -130,6 +150,20 @@ export class NameIndex {
   closest(name: string): string | undefined {
     if (this.forward === undefined || this.backward === undefined) return closestName(name, this.names);
     if (name.length > MAX_NAME_LENGTH) return undefined;
+    if (!ASCII.test(name)) {
+      if (this.byNfc === undefined) {
+        this.byNfc = new Map();
+        for (const candidate of this.names) {
+          if (ASCII.test(candidate)) continue;
+          const key = candidate.normalize('NFC');
+          const list = this.byNfc.get(key);
+          if (list === undefined) this.byNfc.set(key, [candidate]);
+          else list.push(candidate);
+        }
+      }
+      const twin = this.byNfc.get(name.normalize('NFC'))?.find((candidate) => candidate !== name);
+      if (twin !== undefined) return twin;
+    }
     const lower = name.toLowerCase();
     const limit = typoLimit(name);
     let best: Entry | undefined;

@@ -133,7 +133,12 @@ function resolveTaggedScalar(tag: string, text: string): ScalarValue {
       return text;
     case '!!int':
     case '!!float':
-      return Number(text);
+    case 'tag:yaml.org,2002:int':
+    case 'tag:yaml.org,2002:float': {
+      // The core schema's number forms (`.inf`, `-.Inf`, `0x1F`, `1e3`), not Number(): that reads `.inf` as NaN.
+      const value = resolvePlainScalar(text.trim());
+      return typeof value === 'number' ? value : Number.NaN;
+    }
     case '!!bool':
       return TRUE_RE.test(text);
     case '!!null':
