@@ -183,7 +183,7 @@ export class NameIndex {
       const at = lowerBound(sorted, key);
       for (let i = Math.max(0, at - WINDOW); i < Math.min(sorted.length, at + WINDOW); i++) consider(sorted[i]);
     }
-    return best === undefined ? undefined : (best as Entry).name;
+    return best?.name;
   }
 }
 
