@@ -19,11 +19,11 @@ function header(name, extra = []) {
 }
 
 function spine(out, name, ports = 64, speed = '100G') {
-  out.push(`  ${name}:`, '    role: spine', '    ports:', `      - { count: ${ports}, speed: ${speed}, for: fabric }`);
+  out.push(`  ${name}: { role: spine, ports: [{ count: ${ports}, speed: ${speed}, for: fabric }] }`);
 }
 
 function leaf(out, name, uplinks = 4, speed = '100G') {
-  out.push(`  ${name}:`, '    role: leaf', '    ports:', '      - { count: 48, speed: 25G, for: servers }', `      - { count: ${uplinks}, speed: ${speed}, for: fabric }`);
+  out.push(`  ${name}: { role: leaf, ports: [{ count: 48, speed: 25G, for: servers }, { count: ${uplinks}, speed: ${speed}, for: fabric }] }`);
 }
 
 /** One link entry per line. */
@@ -37,7 +37,7 @@ export const SHAPES = {
   'repeated-pair': {
     what: 'n link entries repeating one leaf–spine pair (every entry but the first a duplicate-link)',
     unit: 'link entries',
-    sizes: [10_000, 40_000, 160_000],
+    sizes: [10_000, 30_000, 90_000],
     text(n) {
       const out = header('repeated-pair');
       spine(out, 'spine-1', 1_000_000);
@@ -50,7 +50,7 @@ export const SHAPES = {
   'repeated-peer-pair': {
     what: 'n link entries repeating one leaf–leaf pair (duplicate-link on its second path, tier-violation on each)',
     unit: 'link entries',
-    sizes: [10_000, 40_000, 160_000],
+    sizes: [10_000, 30_000, 90_000],
     text(n) {
       const out = header('repeated-peer-pair');
       spine(out, 'spine-1');
@@ -64,7 +64,7 @@ export const SHAPES = {
   'unknown-names': {
     what: 'n/2 leaves, and n links to distinct names that are none of them but close (unknown-switch with "did you mean")',
     unit: 'link entries',
-    sizes: [10_000, 40_000, 160_000],
+    sizes: [10_000, 30_000, 90_000],
     text(n) {
       const out = header('unknown-names');
       const leaves = Math.max(1, Math.floor(n / 2));
@@ -78,7 +78,7 @@ export const SHAPES = {
   'missing-spine-links': {
     what: '4 spines and n/3 leaves, each leaf missing one spine link (spine-connectivity with related information on every finding)',
     unit: 'link entries',
-    sizes: [10_000, 40_000, 160_000],
+    sizes: [10_000, 30_000, 90_000],
     text(n) {
       const out = header('missing-spine-links');
       const leaves = Math.max(1, Math.floor(n / 3));
@@ -92,7 +92,7 @@ export const SHAPES = {
   'tier-violations': {
     what: 'n/2 leaves in a chain, each linked to the next leaf (tier-violation on every link)',
     unit: 'link entries',
-    sizes: [10_000, 40_000, 160_000],
+    sizes: [10_000, 30_000, 90_000],
     text(n) {
       const out = header('tier-violations');
       const leaves = Math.max(2, Math.floor(n / 2));
@@ -107,7 +107,7 @@ export const SHAPES = {
   'wide-leaf': {
     what: 'one leaf linked to n spines with 4 uplink ports (port-capacity listing n spines), plus a second leaf linked to none',
     unit: 'spines',
-    sizes: [5_000, 20_000, 80_000],
+    sizes: [5_000, 15_000, 45_000],
     text(n) {
       const out = header('wide-leaf');
       for (let i = 0; i < n; i++) spine(out, `spine-${pad(i)}`, 4);
@@ -122,7 +122,7 @@ export const SHAPES = {
   'spread-groups': {
     what: '4 server groups each spread over all n leaves, NICs faster than the leaf ports (link-speed, server-homing, hovers listing n leaves)',
     unit: 'leaves',
-    sizes: [5_000, 20_000, 80_000],
+    sizes: [5_000, 15_000, 45_000],
     text(n) {
       const out = header('spread-groups');
       spine(out, 'spine-1', n);
@@ -140,7 +140,7 @@ export const SHAPES = {
   'port-groups': {
     what: '2 switches with n/2 port groups each, and 1,000 links faster than every port (link-speed related entries per port group, port-capacity)',
     unit: 'port groups',
-    sizes: [5_000, 20_000, 80_000],
+    sizes: [5_000, 15_000, 45_000],
     text(n) {
       const out = header('port-groups');
       const groups = Math.max(1, Math.floor(n / 2));

@@ -43,6 +43,7 @@ const status = () => {
 };
 let out = 0;
 let ms;
+let cpu;
 let findings;
 let byRule = {};
 if (mode === 'core') {
@@ -50,8 +51,10 @@ if (mode === 'core') {
   lintText(readFileSync(warm, 'utf8'));
   const text = readFileSync(file, 'utf8');
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   const result = lintText(text);
   ms = performance.now() - t0;
+  cpu = process.cpuUsage(c0);
   findings = result.findings.length;
   for (const f of result.findings) byRule[f.rule] = (byRule[f.rule] || 0) + 1;
   for (const f of result.findings) out += f.message.length + (f.related ? f.related.length : 0);
@@ -59,9 +62,11 @@ if (mode === 'core') {
   const { main } = require(modulePath);
   main(['lint', '--format', 'json', warm], () => {}, () => {});
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   let json = '';
   main(['lint', '--format', 'json', file], (t) => { json += t; }, () => {});
   ms = performance.now() - t0;
+  cpu = process.cpuUsage(c0);
   out = json.length;
   const parsed = JSON.parse(json);
   const list = Array.isArray(parsed) ? parsed.flatMap((f) => f.findings || []) : (parsed.files || []).flatMap((f) => f.findings || []);
@@ -71,7 +76,7 @@ if (mode === 'core') {
 }
 const peak = status().hwm;
 global.gc();
-process.stdout.write(JSON.stringify({ ms, findings, byRule, out, peakMb: peak, restMb: status().rss }));
+process.stdout.write(JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, findings, byRule, out, peakMb: peak, restMb: status().rss }));
 `;
 
 async function bundleCore() {
@@ -137,7 +142,8 @@ export async function runDense({ shapes = Object.keys(SHAPES), timeoutMs = 120_0
       rows.push(row);
       log(`  ${shape} n=${n}: core ${describeRun(core)}; cli ${describeRun(cli)}`);
     }
-    const exp = (mode) => (rows.some((r) => r[mode].ms === undefined) ? null : growthExponent(rows.map((r) => [r.n, r[mode].ms])));
+    // On CPU time (user + system of the process): the machines are shared, and CPU time is what the work costs.
+    const exp = (mode) => (rows.some((r) => r[mode].cpuMs === undefined) ? null : growthExponent(rows.map((r) => [r.n, r[mode].cpuMs])));
     results.push({ shape, what: s.what, unit: s.unit, rows, exponent: { core: exp('core'), cli: exp('cli') } });
   }
   return results;
@@ -147,17 +153,17 @@ function describeRun(r) {
   if (r.timeout) return 'TIMEOUT';
   if (r.error !== undefined) return `FAILED (${r.error.slice(0, 200)})`;
   const rules = Object.entries(r.byRule).map(([k, v]) => `${k} ${v}`).join(', ');
-  return `${r.ms.toFixed(0)} ms, ${r.findings} findings (${rules}), peak ${r.peakMb.toFixed(0)} MB, at rest ${r.restMb.toFixed(0)} MB`;
+  return `${r.ms.toFixed(0)} ms (CPU ${r.cpuMs.toFixed(0)} ms), ${r.findings} findings (${rules}), peak ${r.peakMb.toFixed(0)} MB, at rest ${r.restMb.toFixed(0)} MB`;
 }
 
 const fmt = (x, digits = 0) => (typeof x !== 'number' || !Number.isFinite(x) ? '–' : x.toFixed(digits));
-const cell = (r) => (r.timeout ? 'timeout' : r.error !== undefined ? 'failed' : fmt(r.ms));
+const cell = (r) => (r.timeout ? 'timeout' : r.error !== undefined ? 'failed' : `${fmt(r.ms)} (${fmt(r.cpuMs)})`);
 const mem = (r) => (r.peakMb === undefined ? '–' : `${fmt(r.peakMb)} / ${fmt(r.restMb)}`);
 
 /** The markdown table of the dense shapes. */
 export function denseTable(results, timeoutMs) {
   const out = [];
-  out.push('| shape | size (n) | lines | MB | findings | core lintText (ms) | core peak / at rest (MB) | CLI json (ms) | CLI peak / at rest (MB) | CLI output (KB) |');
+  out.push('| shape | size (n) | lines | MB | findings | core lintText ms (CPU ms) | core peak VmHWM / at rest (MB) | CLI json ms (CPU ms) | CLI peak VmHWM / at rest (MB) | CLI output (KB) |');
   out.push('|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|');
   for (const s of results) {
     for (const r of s.rows) {
@@ -165,7 +171,7 @@ export function denseTable(results, timeoutMs) {
     }
   }
   out.push('');
-  out.push(`Growth exponents (least-squares slope of log time against log n over the three sizes; ≤ ${MAX_EXPONENT} passes; a run over ${timeoutMs / 1000} s is a MISS):`);
+  out.push(`Growth exponents (least-squares slope of log CPU time against log n over the three sizes; ≤ ${MAX_EXPONENT} passes; a run over ${timeoutMs / 1000} s is a MISS):`);
   out.push('');
   out.push('| shape | n counts | core exponent | CLI exponent | status |');
   out.push('|---|---|--:|--:|---|');
