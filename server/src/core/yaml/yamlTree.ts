@@ -8,6 +8,7 @@
 import { parseEvents, getScalarValue, load, EVENT_ID, SCALAR_STYLE, COLLECTION_STYLE } from 'js-yaml';
 import type { Event, ScalarEvent } from 'js-yaml';
 import { appendAll } from '../arrays';
+import { planChunks, type SectionPlan, type Span } from './chunks';
 
 export type ScalarValue = string | number | boolean | null;
 export type ScalarStyle = 'plain' | 'single' | 'double' | 'literal' | 'folded';
@@ -187,8 +188,18 @@ function secondDocumentOffset(text: string, after: number): number {
   return match ? match.index : after;
 }
 
-/** Parses one YAML document into a positioned tree; never throws. */
+/**
+ * Parses one YAML document into a positioned tree; never throws. A big plain file is parsed
+ * piece by piece (yaml/chunks.ts), which gives the same tree with a fraction of the peak
+ * memory, and re-uses the pieces an edit did not touch; anything else, and any file a piece
+ * of which does not parse cleanly, is parsed whole.
+ */
 export function parseYaml(text: string): ParsedYaml {
+  return parseInPieces(text) ?? parseYamlWhole(text);
+}
+
+/** The whole-document parse (also what a piecewise parse must equal; tests compare them). */
+export function parseYamlWhole(text: string): ParsedYaml {
   let events: Event[];
   try {
     events = parseEvents(text, { maxDepth: MAX_DEPTH });
@@ -240,7 +251,7 @@ class TreeBuilder {
   private readonly stack: OpenCollection[] = [];
   private readonly anchors = new Map<string, YamlNode>();
   /** One copy of each short scalar text: keys, switch names and speeds repeat thousands of times. */
-  private readonly strings = new Map<string, string>();
+  private readonly strings: Map<string, string> = new Map<string, string>();
 
   private intern(text: string): string {
     if (text.length > 40) return text;
@@ -250,7 +261,17 @@ class TreeBuilder {
     return text;
   }
 
-  constructor(private readonly text: string) {}
+  /**
+   * `text` is what js-yaml parsed (the whole file, or one chunk of it); `base` is where it
+   * starts in the file, added to every offset so nodes always carry file offsets.
+   */
+  constructor(
+    private readonly text: string,
+    private readonly base = 0,
+    strings?: Map<string, string>,
+  ) {
+    if (strings !== undefined) this.strings = strings;
+  }
 
   add(event: Event): void {
     switch (event.type) {
@@ -260,7 +281,7 @@ class TreeBuilder {
       case EVENT_ID.ALIAS: {
         const name = this.text.slice(event.anchorStart, event.anchorEnd);
         const target = this.anchors.get(name);
-        const node: AliasNode = { kind: 'alias', name, target, start: Math.max(0, event.anchorStart - 1), end: event.anchorEnd };
+        const node: AliasNode = { kind: 'alias', name, target, start: this.base + Math.max(0, event.anchorStart - 1), end: this.base + event.anchorEnd };
         if (target === undefined) {
           // js-yaml points at the alias's name, after the `*`.
           this.errors.push({ message: `unidentified alias "${name}"`, start: event.anchorStart, end: event.anchorEnd });
@@ -271,11 +292,10 @@ class TreeBuilder {
       case EVENT_ID.MAPPING:
       case EVENT_ID.SEQUENCE: {
         const flow = event.style === COLLECTION_STYLE.FLOW;
-        const start = event.anchorStart !== -1 ? Math.min(event.start, event.anchorStart - 1) : event.start;
+        const start = this.base + (event.anchorStart !== -1 ? Math.min(event.start, event.anchorStart - 1) : event.start);
+        const end = this.base + event.start + 1;
         const node: MapNode | SeqNode =
-          event.type === EVENT_ID.MAPPING
-            ? { kind: 'map', pairs: [], flow, start, end: event.start + 1 }
-            : { kind: 'seq', items: [], flow, start, end: event.start + 1 };
+          event.type === EVENT_ID.MAPPING ? { kind: 'map', pairs: [], flow, start, end } : { kind: 'seq', items: [], flow, start, end };
         this.decorate(node, event);
         this.stack.push({ node, pendingKey: undefined, lastEnd: node.start + 1 });
         return;
@@ -306,12 +326,12 @@ class TreeBuilder {
       value: text,
       text,
       style,
-      start: quoted ? event.valueStart - 1 : event.valueStart,
-      end: quoted ? event.valueEnd + 1 : event.valueEnd,
+      start: this.base + (quoted ? event.valueStart - 1 : event.valueStart),
+      end: this.base + (quoted ? event.valueEnd + 1 : event.valueEnd),
     };
     if (style === 'literal' || style === 'folded') {
       // Trim the block's trailing line break so the range ends on its last line.
-      while (node.end > node.start && /[\r\n]/.test(this.text[node.end - 1])) node.end--;
+      while (node.end > node.start && /[\r\n]/.test(this.text[node.end - 1 - this.base])) node.end--;
     }
     this.decorate(node, event);
     if (node.tag !== undefined) node.value = resolveTaggedScalar(node.tag, text);
@@ -392,11 +412,172 @@ class TreeBuilder {
   }
 
   private closingBracket(from: number, bracket: string): number {
-    const at = this.text.indexOf(bracket, from);
-    return at === -1 ? from : at + 1;
+    const at = this.text.indexOf(bracket, from - this.base);
+    return at === -1 ? from : this.base + at + 1;
   }
 }
 
 function emptyScalarAt(offset: number): ScalarNode {
   return { kind: 'scalar', value: null, text: '', style: 'plain', start: offset, end: offset };
+}
+
+// ---------------------------------------------------------------- piecewise parsing
+
+/** A parsed piece, kept for the next parse of the same document: a piece an edit did not touch is not parsed again. */
+interface CachedPiece {
+  start: number;
+  root: WeakRef<YamlNode>;
+  nodeCount: number;
+}
+
+/**
+ * The pieces of the last piecewise parse, by their text. Weak: a piece lives only as long as
+ * a tree that holds it (the open document's analysis), so closing the document frees it.
+ */
+let lastPieces = new Map<string, CachedPiece>();
+
+/** Forgets the pieces of the last parse (memory is also freed without this once no tree holds them). */
+export function clearParseCache(): void {
+  lastPieces = new Map();
+}
+
+/** A deep copy of `node` with every offset moved by `delta` (a piece re-used at another place). */
+function shifted(node: YamlNode, delta: number): YamlNode {
+  switch (node.kind) {
+    case 'scalar': {
+      const copy: ScalarNode = { kind: 'scalar', value: node.value, text: node.text, style: node.style, start: node.start + delta, end: node.end + delta };
+      if (node.anchor !== undefined) copy.anchor = node.anchor;
+      if (node.tag !== undefined) copy.tag = node.tag;
+      return copy;
+    }
+    case 'map': {
+      const pairs = new Array<Pair>(node.pairs.length);
+      for (let i = 0; i < pairs.length; i++) {
+        const pair = node.pairs[i];
+        pairs[i] = { key: shifted(pair.key, delta), value: shifted(pair.value, delta) };
+      }
+      const copy: MapNode = { kind: 'map', pairs, flow: node.flow, start: node.start + delta, end: node.end + delta };
+      if (node.anchor !== undefined) copy.anchor = node.anchor;
+      if (node.tag !== undefined) copy.tag = node.tag;
+      return copy;
+    }
+    case 'seq': {
+      const items = new Array<YamlNode>(node.items.length);
+      for (let i = 0; i < items.length; i++) items[i] = shifted(node.items[i], delta);
+      const copy: SeqNode = { kind: 'seq', items, flow: node.flow, start: node.start + delta, end: node.end + delta };
+      if (node.anchor !== undefined) copy.anchor = node.anchor;
+      if (node.tag !== undefined) copy.tag = node.tag;
+      return copy;
+    }
+    default:
+      // Pieces never hold aliases (files with `*` are parsed whole).
+      return { kind: 'alias', name: node.name, target: node.target, start: node.start + delta, end: node.end + delta };
+  }
+}
+
+interface Piece {
+  root: YamlNode;
+  nodeCount: number;
+}
+
+/** Parses text[start, end) on its own; undefined unless it is one clean document. */
+function parsePiece(text: string, span: Span, maxDepth: number, strings: Map<string, string>, next: Map<string, CachedPiece>): Piece | undefined {
+  const chunk = text.slice(span.start, span.end);
+  const cached = lastPieces.get(chunk);
+  const known = cached?.root.deref();
+  if (cached !== undefined && known !== undefined) {
+    const root = cached.start === span.start ? known : shifted(known, span.start - cached.start);
+    next.set(chunk, { start: span.start, root: root === known ? cached.root : new WeakRef(root), nodeCount: cached.nodeCount });
+    return { root, nodeCount: cached.nodeCount };
+  }
+  let events: Event[];
+  try {
+    events = parseEvents(chunk, { maxDepth });
+  } catch {
+    return undefined;
+  }
+  const builder = new TreeBuilder(chunk, span.start, strings);
+  let documents = 0;
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i];
+    if (event.type === EVENT_ID.DOCUMENT) {
+      if (++documents > 1) return undefined;
+      continue;
+    }
+    builder.add(event);
+  }
+  if (builder.errors.length > 0 || builder.root === undefined) return undefined;
+  next.set(chunk, { start: span.start, root: new WeakRef(builder.root), nodeCount: builder.nodeCount });
+  return { root: builder.root, nodeCount: builder.nodeCount };
+}
+
+/** The piecewise parse of a big plain file; undefined when it must be parsed whole. */
+function parseInPieces(text: string): ParsedYaml | undefined {
+  const plan = planChunks(text);
+  if (plan === undefined) return undefined;
+  const next = new Map<string, CachedPiece>();
+  const result = assemble(text, plan, next);
+  lastPieces = next;
+  return result;
+}
+
+function assemble(text: string, plan: readonly SectionPlan[], next: Map<string, CachedPiece>): ParsedYaml | undefined {
+  const strings = new Map<string, string>();
+  const pairs: Pair[] = [];
+  let nodeCount = 1; // the root map
+  let start: number | undefined;
+  let end = 0;
+  for (const section of plan) {
+    if (section.body === undefined) {
+      const piece = parsePiece(text, section, MAX_DEPTH, strings, next);
+      if (piece === undefined || piece.root.kind !== 'map' || piece.root.flow || piece.root.pairs.length !== 1) return undefined;
+      start ??= piece.root.start;
+      end = Math.max(end, piece.root.end);
+      pairs.push(piece.root.pairs[0]);
+      nodeCount += piece.nodeCount - 1;
+      continue;
+    }
+    const { kind, headerEnd, pieces } = section.body;
+    const header = parsePiece(text, { start: section.start, end: headerEnd }, MAX_DEPTH, strings, next);
+    if (header === undefined || header.root.kind !== 'map' || header.root.flow || header.root.pairs.length !== 1) return undefined;
+    const { key, value: empty } = header.root.pairs[0];
+    if (empty.kind !== 'scalar' || empty.value !== null || empty.text !== '' || key.kind !== 'scalar') return undefined;
+    start ??= header.root.start;
+    nodeCount += 2; // the key and the collection
+    const items: YamlNode[] = [];
+    const entries: Pair[] = [];
+    let first: YamlNode | undefined;
+    let last: YamlNode | undefined;
+    for (const span of pieces) {
+      // A piece's collection is one level less deep on its own than in the file.
+      const piece = parsePiece(text, span, MAX_DEPTH - 1, strings, next);
+      if (piece === undefined || piece.root.kind !== kind || piece.root.flow) return undefined;
+      first ??= piece.root;
+      last = piece.root;
+      nodeCount += piece.nodeCount - 1;
+      if (piece.root.kind === 'seq') appendAll(items, piece.root.items);
+      else if (piece.root.kind === 'map') appendAll(entries, piece.root.pairs);
+    }
+    if (first === undefined || last === undefined) return undefined;
+    const collectionEnd = Math.max(last.end, first.start + 1);
+    const value: YamlNode = kind === 'seq' ? { kind: 'seq', items, flow: false, start: first.start, end: collectionEnd } : { kind: 'map', pairs: entries, flow: false, start: first.start, end: collectionEnd };
+    if (value.kind === 'map' && hasDuplicateKey(value.pairs)) return undefined;
+    end = Math.max(end, value.end, key.end);
+    pairs.push({ key, value });
+  }
+  if (start === undefined || hasDuplicateKey(pairs)) return undefined;
+  const root: MapNode = { kind: 'map', pairs, flow: false, start, end: Math.max(end, start + 1) };
+  return { root, errors: [], nodeCount, empty: false };
+}
+
+/** A scalar key that repeats (the whole parse reports it; the piecewise parse then defers to it). */
+function hasDuplicateKey(pairs: readonly Pair[]): boolean {
+  const seen = new Set<string>();
+  for (const { key } of pairs) {
+    if (key.kind !== 'scalar') continue;
+    const name = String(key.value);
+    if (seen.has(name)) return true;
+    seen.add(name);
+  }
+  return false;
 }
