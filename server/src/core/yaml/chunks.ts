@@ -38,7 +38,11 @@ const HEADER = /^[A-Za-z0-9_][A-Za-z0-9_.-]*[ ]*:[ ]*(?:#.*)?\r?$/;
 function unsafe(text: string): boolean {
   if (text.charCodeAt(0) === 0xfeff) return true;
   for (const ch of ['\t', '&', '*', '!']) if (text.includes(ch)) return true;
-  return /^(?:%|---|\.\.\.)/m.test(text) || /\r(?!\n)/.test(text);
+  if (text.startsWith('%') || text.startsWith('---') || text.startsWith('...')) return true;
+  if (text.includes('\n%') || text.includes('\n---') || text.includes('\n...')) return true;
+  // A CR not followed by LF is a line break of its own, which the cuts (at LF) would not see.
+  for (let at = text.indexOf('\r'); at !== -1; at = text.indexOf('\r', at + 1)) if (text.charCodeAt(at + 1) !== 10) return true;
+  return false;
 }
 
 interface Line {
