@@ -1,6 +1,8 @@
 import { strict as assert } from 'assert';
 import { clearParseCache, MAX_DEPTH, parseYaml, parseYamlWhole } from '../../../server/src/core/yaml/yamlTree';
-import { CHUNKED_MIN_LENGTH, PIECE_LINES, planChunks } from '../../../server/src/core/yaml/chunks';
+import { CHUNKED_MIN_LENGTH, PIECE_LINES, pieceSize, planChunks } from '../../../server/src/core/yaml/chunks';
+
+const SMALL_PIECES = 2000;
 
 /** A fabric big enough to be parsed in pieces; `style` varies how its collections are written. */
 function fabric(leaves: number, style: { compact?: boolean; comments?: boolean; crlf?: boolean; block?: boolean } = {}): string {
@@ -29,7 +31,21 @@ function fabric(leaves: number, style: { compact?: boolean; comments?: boolean; 
 }
 
 describe('parseYaml in pieces: the same tree as the whole parse, less memory, re-use on edits', () => {
-  beforeEach(() => clearParseCache());
+  // Small pieces, so that files of a few thousand lines are cut many times.
+  beforeEach(() => {
+    clearParseCache();
+    pieceSize.lines = SMALL_PIECES;
+  });
+  afterEach(() => {
+    pieceSize.lines = PIECE_LINES;
+  });
+
+  it('cuts only files of at least CHUNKED_MIN_LENGTH, at PIECE_LINES lines', () => {
+    assert.equal(pieceSize.minLength, CHUNKED_MIN_LENGTH);
+    pieceSize.lines = PIECE_LINES;
+    const plan = planChunks(fabric(3000));
+    assert.ok(plan !== undefined && plan.every((s) => s.body === undefined), 'sections under 2 × PIECE_LINES lines stay whole');
+  });
 
   for (const [name, style] of [
     ['plain', {}],
@@ -101,6 +117,6 @@ describe('parseYaml in pieces: the same tree as the whole parse, less memory, re
     const longer = `${text.slice(0, early)}leaf1b:${text.slice(early + 6)}`.replace('[leaf1, spine1]', '[leaf1b, spine1]');
     const third = parseYaml(longer);
     assert.deepStrictEqual(third, parseYamlWhole(longer));
-    assert.notEqual(links(third)[PIECE_LINES + 10], links(second)[PIECE_LINES + 10], 'a moved piece is a shifted copy');
+    assert.notEqual(links(third)[SMALL_PIECES + 10], links(second)[SMALL_PIECES + 10], 'a moved piece is a shifted copy');
   });
 });
