@@ -120,7 +120,7 @@ export const SHAPES = {
     },
   },
   'spread-groups': {
-    what: '4 server groups each spread over all n leaves, NICs faster than the leaf ports (link-speed, server-homing, hovers listing n leaves)',
+    what: '4 server groups each spread over all n leaves, more NICs than the leaves carry (oversubscription and port-capacity on every leaf, hovers listing n leaves)',
     unit: 'leaves',
     sizes: [5_000, 15_000, 45_000],
     text(n) {
