@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import { clearParseCache, MAX_DEPTH, parseYaml, parseYamlWhole } from '../../../server/src/core/yaml/yamlTree';
-import { CHUNKED_MIN_LENGTH, PIECE_LINES, pieceSize, planChunks } from '../../../server/src/core/yaml/chunks';
+import { CHUNKED_MIN_LENGTH, PIECE_LINES, PIECES_ON_OPEN_LENGTH, pieceSize, planChunks } from '../../../server/src/core/yaml/chunks';
 
 const SMALL_PIECES = 2000;
 
@@ -35,9 +35,12 @@ describe('parseYaml in pieces: the same tree as the whole parse, less memory, re
   beforeEach(() => {
     clearParseCache();
     pieceSize.lines = SMALL_PIECES;
+    // Parse in pieces from the first parse on (by default a file under 10 MB is parsed whole first).
+    pieceSize.onOpenLength = 0;
   });
   afterEach(() => {
     pieceSize.lines = PIECE_LINES;
+    pieceSize.onOpenLength = PIECES_ON_OPEN_LENGTH;
   });
 
   it('cuts only files of at least CHUNKED_MIN_LENGTH, at PIECE_LINES lines', () => {
@@ -96,6 +99,32 @@ describe('parseYaml in pieces: the same tree as the whole parse, less memory, re
       assert.deepStrictEqual(parseYaml(variant), whole);
     }
     assert.ok(parseYamlWhole(text.replace('  leaf2999:', '  leaf1:')).errors.length === 1);
+  });
+
+  it('a file opened under the open threshold is parsed whole, and its pieces serve the next edits', () => {
+    pieceSize.onOpenLength = PIECES_ON_OPEN_LENGTH;
+    for (const style of [{}, { compact: true, comments: true, crlf: true, block: true }]) {
+      clearParseCache();
+      const text = fabric(3000, style);
+      const first = parseYaml(text);
+      assert.deepStrictEqual(first, parseYamlWhole(text));
+      const root = (tree: typeof first): unknown => (tree.root?.kind === 'map' ? tree.root.pairs[0].value : undefined);
+      const atEnd = text.lastIndexOf('speed: 100G');
+      const tail = `${text.slice(0, atEnd)}speed: 400G${text.slice(atEnd + 11)}`;
+      const second = parseYaml(tail);
+      assert.deepStrictEqual(second, parseYamlWhole(tail));
+      assert.equal(root(second), root(first), 'the whole parse\'s nodes serve the untouched pieces');
+      let edited = text;
+      for (const [from, to] of [
+        ['count: 20', 'count: 21'],
+        ['leaf2999, spine1', 'leaf2999,  spine1'],
+        ['  leaf5:', '  leaf5b:'],
+        ['[leaf5, spine1]', '[leaf5b, spine1]'],
+      ]) {
+        edited = edited.replace(from, to);
+        assert.deepStrictEqual(parseYaml(edited), parseYamlWhole(edited), `${from} → ${to}`);
+      }
+    }
   });
 
   it('an edit re-parses only its piece: untouched pieces keep their nodes, moved pieces are shifted exactly', () => {

@@ -36,8 +36,16 @@ export const CHUNKED_MIN_LENGTH = 256 * 1024;
  */
 export const PIECE_LINES = 32_000;
 
-/** The piece size in force (tests make it small to cut small files). */
-export const pieceSize = { lines: PIECE_LINES, minLength: CHUNKED_MIN_LENGTH };
+/**
+ * A file opened for the first time (no pieces of it known) is parsed whole when it is
+ * shorter than this: one js-yaml parse is faster than several (see PIECE_LINES), and its
+ * pieces are then taken from the whole tree for the next edit. Longer files are parsed in
+ * pieces from the start, so that their parse-time peak stays bounded.
+ */
+export const PIECES_ON_OPEN_LENGTH = 10 * 1024 * 1024;
+
+/** The sizes in force (tests make them small to cut small files). */
+export const pieceSize = { lines: PIECE_LINES, minLength: CHUNKED_MIN_LENGTH, onOpenLength: PIECES_ON_OPEN_LENGTH };
 
 /** A top-level key line that can head a cut-up section: a plain key, nothing after the colon but a comment. */
 const HEADER = /^[A-Za-z0-9_][A-Za-z0-9_.-]*[ ]*:[ ]*(?:#.*)?\r?$/;

@@ -8,7 +8,7 @@
 import { parseEvents, getScalarValue, load, EVENT_ID, SCALAR_STYLE, COLLECTION_STYLE } from 'js-yaml';
 import type { Event, ScalarEvent } from 'js-yaml';
 import { appendAll } from '../arrays';
-import { planChunks, type SectionPlan, type Span } from './chunks';
+import { pieceSize, planChunks, type SectionPlan, type Span } from './chunks';
 
 export type ScalarValue = string | number | boolean | null;
 export type ScalarStyle = 'plain' | 'single' | 'double' | 'literal' | 'folded';
@@ -511,14 +511,99 @@ function parsePiece(text: string, span: Span, maxDepth: number, strings: Map<str
   return { root: builder.root, nodeCount: builder.nodeCount };
 }
 
+/** Every span the plan parses on its own, in order. */
+function planSpans(plan: readonly SectionPlan[]): Span[] {
+  const spans: Span[] = [];
+  for (const section of plan) {
+    if (section.body === undefined) spans.push(section);
+    else {
+      spans.push({ start: section.start, end: section.body.headerEnd });
+      appendAll(spans, section.body.pieces);
+    }
+  }
+  return spans;
+}
+
 /** The piecewise parse of a big plain file; undefined when it must be parsed whole. */
 function parseInPieces(text: string): ParsedYaml | undefined {
   const plan = planChunks(text);
-  if (plan === undefined) return undefined;
+  if (plan === undefined) {
+    lastPieces = new Map();
+    return undefined;
+  }
+  if (text.length < pieceSize.onOpenLength && !planSpans(plan).some((span) => lastPieces.has(text.slice(span.start, span.end)))) {
+    // Nothing to re-use (a file just opened): one whole parse is faster; keep its pieces for the next edit.
+    const whole = parseYamlWhole(text);
+    lastPieces = whole.errors.length === 0 && whole.root !== undefined ? (seedPieces(text, plan, whole.root) ?? new Map()) : new Map();
+    return whole;
+  }
   const next = new Map<string, CachedPiece>();
   const result = assemble(text, plan, next);
   lastPieces = next;
   return result;
+}
+
+/** Nodes in a subtree, as the builder counts them. */
+function countNodes(node: YamlNode): number {
+  let n = 1;
+  if (node.kind === 'map') for (const pair of node.pairs) n += countNodes(pair.key) + countNodes(pair.value);
+  else if (node.kind === 'seq') for (const item of node.items) n += countNodes(item);
+  return n;
+}
+
+/**
+ * The pieces of a whole parse, as parsing each piece on its own would have given them (the
+ * same nodes, in wrappers shaped like a piece's own root): what the next edit re-uses.
+ * Undefined when the tree does not match the plan.
+ */
+function seedPieces(text: string, plan: readonly SectionPlan[], root: YamlNode): Map<string, CachedPiece> | undefined {
+  if (root.kind !== 'map' || root.pairs.length !== plan.length) return undefined;
+  const out = new Map<string, CachedPiece>();
+  const put = (span: Span, node: YamlNode, nodeCount: number): void => {
+    out.set(text.slice(span.start, span.end), { start: span.start, root: new WeakRef(node), nodeCount });
+  };
+  for (let i = 0; i < plan.length; i++) {
+    const section = plan[i];
+    const pair = root.pairs[i];
+    const start = i === 0 ? root.start : pair.key.start;
+    if (section.body === undefined) {
+      const end = Math.max(pair.key.end, pair.value.end, start + 1);
+      put(section, { kind: 'map', pairs: [pair], flow: false, start, end }, 1 + countNodes(pair.key) + countNodes(pair.value));
+      continue;
+    }
+    const { kind, headerEnd, pieces } = section.body;
+    const value = pair.value;
+    if (value.kind !== kind || value.flow || pair.key.kind !== 'scalar') return undefined;
+    const header: MapNode = { kind: 'map', pairs: [{ key: pair.key, value: emptyScalarAt(pair.key.end) }], flow: false, start, end: Math.max(pair.key.end, start + 1) };
+    put({ start: section.start, end: headerEnd }, header, 2);
+    const entries: (YamlNode | Pair)[] = value.kind === 'seq' ? value.items : value.kind === 'map' ? value.pairs : [];
+    const startOf = (entry: YamlNode | Pair): number => ('key' in entry ? entry.key.start : entry.start);
+    let at = 0;
+    for (let p = 0; p < pieces.length; p++) {
+      const span = pieces[p];
+      const from = at;
+      while (at < entries.length && startOf(entries[at]) < span.end) at++;
+      if (at === from) return undefined;
+      const slice = entries.slice(from, at);
+      const pieceStart = p === 0 ? value.start : startOf(slice[0]);
+      let end = pieceStart + 1;
+      let nodeCount = 1;
+      for (const entry of slice) {
+        if ('key' in entry) {
+          end = Math.max(end, entry.key.end, entry.value.end);
+          nodeCount += countNodes(entry.key) + countNodes(entry.value);
+        } else {
+          end = Math.max(end, entry.end);
+          nodeCount += countNodes(entry);
+        }
+      }
+      const wrapper: YamlNode =
+        kind === 'seq' ? { kind: 'seq', items: slice as YamlNode[], flow: false, start: pieceStart, end } : { kind: 'map', pairs: slice as Pair[], flow: false, start: pieceStart, end };
+      put(span, wrapper, nodeCount);
+    }
+    if (at !== entries.length) return undefined;
+  }
+  return out;
 }
 
 function assemble(text: string, plan: readonly SectionPlan[], next: Map<string, CachedPiece>): ParsedYaml | undefined {
