@@ -534,7 +534,7 @@ function parseInPieces(text: string): ParsedYaml | undefined {
   if (text.length < pieceSize.onOpenLength && !planSpans(plan).some((span) => lastPieces.has(text.slice(span.start, span.end)))) {
     // Nothing to re-use (a file just opened): one whole parse is faster; keep its pieces for the next edit.
     const whole = parseYamlWhole(text);
-    lastPieces = whole.errors.length === 0 && whole.root !== undefined ? (seedPieces(text, plan, whole.root) ?? new Map()) : new Map();
+    lastPieces = (whole.errors.length === 0 && whole.root !== undefined ? seedPieces(text, plan, whole.root) : undefined) ?? new Map<string, CachedPiece>();
     return whole;
   }
   const next = new Map<string, CachedPiece>();
