@@ -426,19 +426,38 @@ function emptyScalarAt(offset: number): ScalarNode {
 /** A parsed piece, kept for the next parse of the same document: a piece an edit did not touch is not parsed again. */
 interface CachedPiece {
   start: number;
-  root: WeakRef<YamlNode>;
+  root: YamlNode;
   nodeCount: number;
 }
 
 /**
- * The pieces of the last piecewise parse, by their text. Weak: a piece lives only as long as
- * a tree that holds it (the open document's analysis), so closing the document frees it.
+ * The pieces of each tree, by their text, for as long as the tree lives (a WeakMap keyed by
+ * its root: the open document's analysis holds the root, so closing the document frees its
+ * pieces with it). `lastTree` names the tree the next parse may re-use.
  */
-let lastPieces = new Map<string, CachedPiece>();
+const piecesOfTree = new WeakMap<YamlNode, Map<string, CachedPiece>>();
+let lastTree: WeakRef<YamlNode> | undefined;
+const NO_PIECES: ReadonlyMap<string, CachedPiece> = new Map();
 
-/** Forgets the pieces of the last parse (memory is also freed without this once no tree holds them). */
+/** The pieces the next parse may re-use. */
+function lastPiecesMap(): ReadonlyMap<string, CachedPiece> {
+  const root = lastTree?.deref();
+  return (root === undefined ? undefined : piecesOfTree.get(root)) ?? NO_PIECES;
+}
+
+/** Keeps `pieces` as the pieces of the tree `root`, for the next parse. */
+function remember(root: YamlNode | undefined, pieces: Map<string, CachedPiece> | undefined): void {
+  if (root === undefined || pieces === undefined) {
+    lastTree = undefined;
+    return;
+  }
+  piecesOfTree.set(root, pieces);
+  lastTree = new WeakRef(root);
+}
+
+/** Forgets which tree the next parse may re-use (its pieces are freed with the tree anyway). */
 export function clearParseCache(): void {
-  lastPieces = new Map();
+  lastTree = undefined;
 }
 
 /** A deep copy of `node` with every offset moved by `delta` (a piece re-used at another place). */
@@ -481,13 +500,12 @@ interface Piece {
 }
 
 /** Parses text[start, end) on its own; undefined unless it is one clean document. */
-function parsePiece(text: string, span: Span, maxDepth: number, strings: Map<string, string>, next: Map<string, CachedPiece>): Piece | undefined {
+function parsePiece(text: string, span: Span, maxDepth: number, strings: Map<string, string>, next: Map<string, CachedPiece>, last: ReadonlyMap<string, CachedPiece>): Piece | undefined {
   const chunk = text.slice(span.start, span.end);
-  const cached = lastPieces.get(chunk);
-  const known = cached?.root.deref();
-  if (cached !== undefined && known !== undefined) {
-    const root = cached.start === span.start ? known : shifted(known, span.start - cached.start);
-    next.set(chunk, { start: span.start, root: root === known ? cached.root : new WeakRef(root), nodeCount: cached.nodeCount });
+  const cached = last.get(chunk);
+  if (cached !== undefined) {
+    const root = cached.start === span.start ? cached.root : shifted(cached.root, span.start - cached.start);
+    next.set(chunk, { start: span.start, root, nodeCount: cached.nodeCount });
     return { root, nodeCount: cached.nodeCount };
   }
   let events: Event[];
@@ -507,7 +525,7 @@ function parsePiece(text: string, span: Span, maxDepth: number, strings: Map<str
     builder.add(event);
   }
   if (builder.errors.length > 0 || builder.root === undefined) return undefined;
-  next.set(chunk, { start: span.start, root: new WeakRef(builder.root), nodeCount: builder.nodeCount });
+  next.set(chunk, { start: span.start, root: builder.root, nodeCount: builder.nodeCount });
   return { root: builder.root, nodeCount: builder.nodeCount };
 }
 
@@ -528,18 +546,19 @@ function planSpans(plan: readonly SectionPlan[]): Span[] {
 function parseInPieces(text: string): ParsedYaml | undefined {
   const plan = planChunks(text);
   if (plan === undefined) {
-    lastPieces = new Map();
+    remember(undefined, undefined);
     return undefined;
   }
-  if (text.length < pieceSize.onOpenLength && !planSpans(plan).some((span) => lastPieces.has(text.slice(span.start, span.end)))) {
+  const last = lastPiecesMap();
+  if (text.length < pieceSize.onOpenLength && !planSpans(plan).some((span) => last.has(text.slice(span.start, span.end)))) {
     // Nothing to re-use (a file just opened): one whole parse is faster; keep its pieces for the next edit.
     const whole = parseYamlWhole(text);
-    lastPieces = (whole.errors.length === 0 && whole.root !== undefined ? seedPieces(text, plan, whole.root) : undefined) ?? new Map<string, CachedPiece>();
+    remember(whole.root, whole.errors.length === 0 && whole.root !== undefined ? seedPieces(text, plan, whole.root) : undefined);
     return whole;
   }
   const next = new Map<string, CachedPiece>();
-  const result = assemble(text, plan, next);
-  lastPieces = next;
+  const result = assemble(text, plan, next, last);
+  remember(result?.root, result === undefined ? undefined : next);
   return result;
 }
 
@@ -560,7 +579,7 @@ function seedPieces(text: string, plan: readonly SectionPlan[], root: YamlNode):
   if (root.kind !== 'map' || root.pairs.length !== plan.length) return undefined;
   const out = new Map<string, CachedPiece>();
   const put = (span: Span, node: YamlNode, nodeCount: number): void => {
-    out.set(text.slice(span.start, span.end), { start: span.start, root: new WeakRef(node), nodeCount });
+    out.set(text.slice(span.start, span.end), { start: span.start, root: node, nodeCount });
   };
   for (let i = 0; i < plan.length; i++) {
     const section = plan[i];
@@ -606,7 +625,7 @@ function seedPieces(text: string, plan: readonly SectionPlan[], root: YamlNode):
   return out;
 }
 
-function assemble(text: string, plan: readonly SectionPlan[], next: Map<string, CachedPiece>): ParsedYaml | undefined {
+function assemble(text: string, plan: readonly SectionPlan[], next: Map<string, CachedPiece>, previous: ReadonlyMap<string, CachedPiece>): ParsedYaml | undefined {
   const strings = new Map<string, string>();
   const pairs: Pair[] = [];
   let nodeCount = 1; // the root map
@@ -614,7 +633,7 @@ function assemble(text: string, plan: readonly SectionPlan[], next: Map<string, 
   let end = 0;
   for (const section of plan) {
     if (section.body === undefined) {
-      const piece = parsePiece(text, section, MAX_DEPTH, strings, next);
+      const piece = parsePiece(text, section, MAX_DEPTH, strings, next, previous);
       if (piece === undefined || piece.root.kind !== 'map' || piece.root.flow || piece.root.pairs.length !== 1) return undefined;
       start ??= piece.root.start;
       end = Math.max(end, piece.root.end);
@@ -623,7 +642,7 @@ function assemble(text: string, plan: readonly SectionPlan[], next: Map<string, 
       continue;
     }
     const { kind, headerEnd, pieces } = section.body;
-    const header = parsePiece(text, { start: section.start, end: headerEnd }, MAX_DEPTH, strings, next);
+    const header = parsePiece(text, { start: section.start, end: headerEnd }, MAX_DEPTH, strings, next, previous);
     if (header === undefined || header.root.kind !== 'map' || header.root.flow || header.root.pairs.length !== 1) return undefined;
     const { key, value: empty } = header.root.pairs[0];
     if (empty.kind !== 'scalar' || empty.value !== null || empty.text !== '' || key.kind !== 'scalar') return undefined;
@@ -635,7 +654,7 @@ function assemble(text: string, plan: readonly SectionPlan[], next: Map<string, 
     let last: YamlNode | undefined;
     for (const span of pieces) {
       // A piece's collection is one level less deep on its own than in the file.
-      const piece = parsePiece(text, span, MAX_DEPTH - 1, strings, next);
+      const piece = parsePiece(text, span, MAX_DEPTH - 1, strings, next, previous);
       if (piece === undefined || piece.root.kind !== kind || piece.root.flow) return undefined;
       first ??= piece.root;
       last = piece.root;
