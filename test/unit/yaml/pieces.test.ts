@@ -43,7 +43,7 @@ describe('parseYaml in pieces: the same tree as the whole parse, less memory, re
   beforeEach(() => {
     clearParseCache();
     pieceSize.lines = SMALL_PIECES;
-    // Parse in pieces from the first parse on (by default a file under 10 MB is parsed whole first).
+    // Parse in pieces from the first parse on (by default a file under 16 MB is parsed whole first).
     pieceSize.onOpenLength = 0;
   });
   afterEach(() => {

@@ -42,7 +42,7 @@ export const PIECE_LINES = 32_000;
  * pieces are then taken from the whole tree for the next edit. Longer files are parsed in
  * pieces from the start, so that their parse-time peak stays bounded.
  */
-export const PIECES_ON_OPEN_LENGTH = 10 * 1024 * 1024;
+export const PIECES_ON_OPEN_LENGTH = 16 * 1024 * 1024;
 
 /** The sizes in force (tests make them small to cut small files). */
 export const pieceSize = { lines: PIECE_LINES, minLength: CHUNKED_MIN_LENGTH, onOpenLength: PIECES_ON_OPEN_LENGTH };
