@@ -202,7 +202,7 @@ async function lint(options: CliOptions, write: (text: string) => void, writeErr
         }
       }
     } else {
-      result = lintText(text, settings, { checkpoint: createCheckpoint({ budgetMs: settings.maxAnalysisSeconds * 1000 }) });
+      result = lintText(text, settings, { checkpoint: createCheckpoint({ budgetMs: settings.maxAnalysisSeconds * 1000 }), allFindings: options.allFindings });
     }
     // A bug in the core shows as one internal-error finding; its stack goes to stderr.
     for (const internal of result.analysis?.internalErrors ?? []) writeError(`topology-tutor: internal error (${internal.context}) in ${displayName(input.display)}:\n${internal.stack}\n`);

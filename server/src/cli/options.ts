@@ -30,6 +30,7 @@ export const OPTIONS = {
   rule: { type: 'string', multiple: true, value: 'ID=SEVERITY', help: 'set a rule to off, info, warning or error (repeatable; wins over the config file)' },
   config: { type: 'string', short: 'c', value: 'PATH', help: 'use this config file for every file (no .topology-tutor.yaml lookup)' },
   'max-file-size-mb': { type: 'string', value: 'N', help: 'analyse the fabric only in files up to N MB (default 20); files over max(64, 2N) MB are not read' },
+  'all-findings': { type: 'boolean', help: 'list every finding (default: 1,000 per rule per file, then one summary)' },
   'max-analysis-seconds': { type: 'string', value: 'N', help: "stop a file's fabric analysis after N seconds and report analysis-skipped (default 10)" },
   fix: { type: 'boolean', help: 'apply the safe fixes in place (as the editor\'s Fix All), then report what is left' },
   'fix-dry-run': { type: 'boolean', help: 'print the fixes as a unified diff instead of writing them (the diff replaces the report)' },
@@ -51,6 +52,8 @@ export interface CliOptions {
   config?: string;
   maxFileSizeMB?: number;
   maxAnalysisSeconds?: number;
+  /** Every finding, not 1,000 per rule per file and a summary. */
+  allFindings: boolean;
   fix: boolean;
   fixDryRun: boolean;
   maxWarnings?: number;
@@ -169,6 +172,7 @@ export function parseCommandLine(args: readonly string[]): Command {
       config: v.config,
       maxFileSizeMB: positiveNumber('max-file-size-mb', v['max-file-size-mb']),
       maxAnalysisSeconds: positiveNumber('max-analysis-seconds', v['max-analysis-seconds']),
+      allFindings: v['all-findings'] === true,
       fix,
       fixDryRun,
       maxWarnings,

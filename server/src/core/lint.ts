@@ -17,6 +17,8 @@ import { parseSuppressions, isSuppressed } from './suppressions';
 import { locate } from './yaml/locate';
 import { DEFAULT_SETTINGS } from './settings';
 import type { LintSettings } from './settings';
+import { appendAll } from './arrays';
+import { capFindings } from './findingCap';
 
 export interface LintResult {
   text: string;
@@ -24,10 +26,15 @@ export interface LintResult {
   parsed: ParsedYaml;
   /** The fabric analysis; undefined when the YAML did not parse or analysis was skipped. */
   analysis?: AnalysisResult;
-  /** Findings after suppressions and severity settings, sorted by position. */
+  /**
+   * Findings after suppressions and severity settings, sorted by position; at most
+   * MAX_FINDINGS_PER_RULE per rule plus one summary each (findingCap.ts) unless `allFindings`.
+   */
   findings: Finding[];
   /** The settings it was linted with (fix proofs re-lint with the same). */
   settings: LintSettings;
+  /** Every finding, when the per-rule cap left some out of `findings` (fix proofs compare all of them). */
+  uncappedFindings?: Finding[];
   /** True when the time budget (or `skipAnalysis: 'over-budget'`) ended the lint before the fabric analysis finished. */
   overBudget?: boolean;
 }
@@ -41,6 +48,8 @@ export interface LintOptions {
   checkpoint?: Checkpoint;
   /** Do not run the fabric analysis, and say it was over budget (an earlier run of this text was). */
   skipAnalysis?: 'over-budget';
+  /** List every finding instead of capping each rule (the CLI's `--all-findings`; fix proofs). */
+  allFindings?: boolean;
 }
 
 /** Aliases may expand the document to at most this many nodes more than it has. */
@@ -117,8 +126,8 @@ export function lintText(text: string, settings: LintSettings = DEFAULT_SETTINGS
       });
     }
     if (schemaFindings !== undefined) {
-      for (const finding of schemaFindings) raw.push(finding);
-      for (const finding of checkBreakouts(parsed.root, lines)) raw.push(finding);
+      appendAll(raw, schemaFindings);
+      appendAll(raw, checkBreakouts(parsed.root, lines));
       if (sizeMB > settings.maxFileSizeMB) {
         raw.push({
           rule: 'analysis-skipped',
@@ -132,7 +141,7 @@ export function lintText(text: string, settings: LintSettings = DEFAULT_SETTINGS
       } else {
         try {
           analysis = analyzeFabric(parsed.root, lines, FABRIC_RULES, { checkpoint });
-          for (const finding of analysis.findings) raw.push(finding);
+          appendAll(raw, analysis.findings);
         } catch (error) {
           if (!(error instanceof AnalysisAborted && error.reason === 'over-budget')) throw error;
           overBudget = true;
@@ -154,7 +163,9 @@ export function lintText(text: string, settings: LintSettings = DEFAULT_SETTINGS
     findings.push(override === undefined ? finding : { ...finding, severity: override });
   }
   findings.sort(compareFindings);
-  const result: LintResult = { text, lines, parsed, analysis, findings, settings };
+  const shown = options.allFindings === true ? findings : capFindings(findings);
+  const result: LintResult = { text, lines, parsed, analysis, findings: shown, settings };
+  if (shown.length !== findings.length || shown.some((f, i) => f !== findings[i])) result.uncappedFindings = findings;
   if (overBudget) result.overBudget = true;
   return result;
 }

@@ -44,13 +44,15 @@ export function proveEdits(result: LintResult, edits: readonly OffsetEdit[], tar
 }
 
 function prove(result: LintResult, edits: readonly OffsetEdit[], targets: readonly Finding[]): Proof {
-  const after = lintText(applyEdits(result.text, edits), result.settings);
-  const beforeErrors = countByKey(result.findings, true);
+  // Every finding on both sides: the per-rule cap must not hide an error a fix adds.
+  const after = lintText(applyEdits(result.text, edits), result.settings, { allFindings: true });
+  const before = result.uncappedFindings ?? result.findings;
+  const beforeErrors = countByKey(before, true);
   const afterErrors = countByKey(after.findings, true);
   for (const [key, n] of afterErrors) {
     if (n > (beforeErrors.get(key) ?? 0)) return { ok: false, why: `adds an error: ${key}` };
   }
-  const beforeAll = countByKey(result.findings, false);
+  const beforeAll = countByKey(before, false);
   const afterAll = countByKey(after.findings, false);
   const wanted = new Map<string, number>();
   for (const target of targets) {

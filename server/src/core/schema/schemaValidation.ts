@@ -9,10 +9,11 @@ import topologySchema from '../../../../schemas/topology.schema.json';
 import type { LineIndex, Range } from '../text/lineIndex';
 import type { Finding } from '../findings';
 import type { YamlNode } from '../yaml/yamlTree';
-import { getPair, keyName, nodeAtPath, resolveAlias, toPlainValue } from '../yaml/treeQueries';
+import { ExpansionLimitError, getPair, keyName, nodeAtPath, resolveAlias, toPlainValue } from '../yaml/treeQueries';
 import type { ExpansionBudget } from '../yaml/treeQueries';
 import { closestName } from '../text/closestName';
 import { quote } from '../text/quote';
+import { appendAll } from '../arrays';
 
 interface Validators {
   root: ValidateFunction;
@@ -35,6 +36,18 @@ function getValidators(): Validators {
   return validators;
 }
 
+/** Per section validator: an entry node's errors (paths relative to the entry) and how many nodes converting it cost. */
+const entryCaches = new Map<ValidateFunction, WeakMap<YamlNode, { errors: readonly ErrorObject[]; cost: number }>>();
+
+function entryCache(validate: ValidateFunction): WeakMap<YamlNode, { errors: readonly ErrorObject[]; cost: number }> {
+  let cache = entryCaches.get(validate);
+  if (cache === undefined) {
+    cache = new WeakMap();
+    entryCaches.set(validate, cache);
+  }
+  return cache;
+}
+
 const escapePointer = (segment: string): string => segment.replace(/~/g, '~0').replace(/\//g, '~1');
 
 /**
@@ -48,8 +61,20 @@ function collectErrors(root: YamlNode, budget: ExpansionBudget, checkpoint?: Che
   let runs = 0;
   const run = (validate: ValidateFunction, node: YamlNode | undefined, prefix: string): void => {
     if ((++runs & CHECKPOINT_EVERY_MASK) === 0) checkpoint?.('schema');
-    if (validate(toPlainValue(node, budget))) return;
-    for (const error of validate.errors ?? []) errors.push(prefix === '' ? error : { ...error, instancePath: prefix + error.instancePath });
+    // An entry the last parse already had (the same node: a piece an edit did not touch) has the same errors.
+    const cache = node === undefined || prefix === '' ? undefined : entryCache(validate);
+    const known = node === undefined ? undefined : cache?.get(node);
+    let found: readonly ErrorObject[];
+    if (known !== undefined) {
+      budget.remaining -= known.cost;
+      if (budget.remaining < 0) throw new ExpansionLimitError(budget.limit);
+      found = known.errors;
+    } else {
+      const before = budget.remaining;
+      found = validate(toPlainValue(node, budget)) ? [] : (validate.errors ?? []);
+      if (cache !== undefined && node !== undefined) cache.set(node, { errors: found, cost: before - budget.remaining });
+    }
+    for (const error of found) errors.push(prefix === '' ? error : { ...error, instancePath: prefix + error.instancePath });
   };
   const map = resolveAlias(root);
   if (map?.kind !== 'map') {
@@ -74,7 +99,7 @@ function collectErrors(root: YamlNode, budget: ExpansionBudget, checkpoint?: Che
       rootValue[name] = toPlainValue(pair.value, budget);
     }
   }
-  if (!v.root(rootValue)) errors.push(...(v.root.errors ?? []));
+  if (!v.root(rootValue)) appendAll(errors, v.root.errors ?? []);
   for (const section of sections) {
     if (!stubbed.has(section.name)) continue;
     const value = resolveAlias(getPair(map, section.name)?.value);
