@@ -125,7 +125,9 @@ describe('robustness: a big analysis never delays another document (over the LSP
     assert.ok(measured.diagnostics.length <= 5001, `${measured.diagnostics.length} diagnostics`);
     if (!measured.diagnostics.some((d) => /maxAnalysisSeconds/.test(d.message))) {
       assert.ok(codes(measured.diagnostics).filter((c) => c === 'spine-connectivity').length >= 1000, 'the findings are published');
-      assert.ok(measured.diagnostics.every((d) => d.code !== 'spine-connectivity' || (d.relatedInformation ?? []).length === 1), 'each names its missing spine');
+      // Each finding names its missing spine; the core's one summary past 1,000 per rule (findingCap.ts) names none.
+      const connectivity = measured.diagnostics.filter((d) => d.code === 'spine-connectivity' && !d.message.startsWith('… and '));
+      assert.ok(connectivity.every((d) => (d.relatedInformation ?? []).length === 1), 'each names its missing spine');
     }
     await session().close(uri);
     assertAlive(session());

@@ -25,8 +25,8 @@ import {
 } from './support';
 
 const MB = 1024 * 1024;
-/** Generous bound for a 14 MB file on a slow 2-core CI machine; typically ~4 s. */
-const BIG_FILE_LIMIT_MS = 12000;
+/** A liveness bound, not a speed target (npm run bench measures speed): a 14 MB file on a loaded 2-core machine; typically 4–8 s. */
+const BIG_FILE_LIMIT_MS = 30000;
 
 describe('robustness: a 14 MB file (over the LSP server)', function () {
   this.timeout(40000);
