@@ -33,8 +33,9 @@ import * as editing from './lsp/editing';
 import type { LintResult } from './core/lint';
 import type { LintSettings } from './core/settings';
 import { fabricSummary } from './core/summary/fabricSummary';
-import { FabricSummaryRequest } from '../../shared/protocol';
-import type { FabricSummaryResult } from '../../shared/protocol';
+import { ExportLabRequest, FabricSummaryRequest } from '../../shared/protocol';
+import type { ExportLabResult, FabricSummaryResult } from '../../shared/protocol';
+import { exportLabAnswer } from './lsp/exportLab';
 import { VERSION } from './version';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -187,6 +188,7 @@ connection.onDidChangeConfiguration((change) => {
 connection.onRequest(FabricSummaryRequest.type, (params) =>
   withResult<FabricSummaryResult>(params.uri, 'Fabric summary', null, (r) => fabricSummary(r)),
 );
+connection.onRequest(ExportLabRequest.type, (params) => withResult<ExportLabResult>(params.uri, 'Export lab', null, (r) => exportLabAnswer(r, params)));
 
 documents.listen(connection);
 connection.listen();

@@ -9,11 +9,13 @@ export interface LintSettings {
   maxFileSizeMB: number;
   /** Show the inline figures after each leaf and spine. */
   inlayHints: boolean;
+  /** Lint containerlab topologies (`*.clab.yml`): `topology.containerlab.enabled`. */
+  containerlab: boolean;
 }
 
 export const DEFAULT_MAX_FILE_SIZE_MB = 20;
 
-export const DEFAULT_SETTINGS: LintSettings = { rules: new Map(), maxFileSizeMB: DEFAULT_MAX_FILE_SIZE_MB, inlayHints: true };
+export const DEFAULT_SETTINGS: LintSettings = { rules: new Map(), maxFileSizeMB: DEFAULT_MAX_FILE_SIZE_MB, inlayHints: true, containerlab: true };
 
 const SEVERITIES = new Set<string>(['off', 'info', 'warning', 'error']);
 
@@ -32,5 +34,7 @@ export function normalizeSettings(raw: unknown): LintSettings {
   const maxFileSizeMB = typeof size === 'number' && Number.isFinite(size) && size > 0 ? size : DEFAULT_MAX_FILE_SIZE_MB;
   const hints = section.inlayHints;
   const inlayHints = hints !== null && typeof hints === 'object' && (hints as Record<string, unknown>).enabled === false ? false : true;
-  return { rules, maxFileSizeMB, inlayHints };
+  const lab = section.containerlab;
+  const containerlab = lab !== null && typeof lab === 'object' && (lab as Record<string, unknown>).enabled === false ? false : true;
+  return { rules, maxFileSizeMB, inlayHints, containerlab };
 }

@@ -3,7 +3,7 @@
  * same result, so no request parses the document twice.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { lintText } from '../core/lint';
+import { lintDocument } from '../core/lintDocument';
 import type { LintResult } from '../core/lint';
 import type { LintSettings } from '../core/settings';
 
@@ -19,7 +19,8 @@ export class AnalysisCache {
   get(document: TextDocument, settings: LintSettings): LintResult {
     const entry = this.entries.get(document.uri);
     if (entry !== undefined && entry.version === document.version && entry.settings === settings) return entry.result;
-    const result = lintText(document.getText(), settings);
+    // The one place the server lints a document: topology files and containerlab topologies alike.
+    const result = lintDocument(document.uri, document.getText(), settings);
     this.entries.set(document.uri, { version: document.version, settings, result });
     return result;
   }
