@@ -58,7 +58,7 @@ export function inferenceMessage(inference: LabInference): string | undefined {
   if (podLeaves + podSpines > 0) labels.push('`topology.pod`');
   if (planeSpines + planeSupers > 0) labels.push('`topology.plane`');
   const sentence = parts.join(', ');
-  return `${sentence[0].toUpperCase()}${sentence.slice(1)}; add labels ${labels.join('/')} to state ${labels.length === 1 && unknown.length > 0 && byName.length + byLevel.length + servers.length === 0 ? 'it' : 'them'}.`;
+  return `${sentence[0].toUpperCase()}${sentence.slice(1)}; add labels ${labels.join('/')} to state them.`;
 }
 
 /** Lines for a node's hover: where its role, pod and plane came from. */

@@ -63,7 +63,7 @@ export interface Lab {
   root: YamlNode;
   name: string | undefined;
   nameNode: YamlNode | undefined;
-  /** The `topology.nodes` key (the `inferred` finding and lab-wide findings anchor here). */
+  /** The `topology.nodes` key (the `inferred` finding and lab-wide findings anchor here), when `nodes` is a map. */
   nodesKey: YamlNode | undefined;
   nodes: LabNode[];
   byName: Map<string, LabNode>;
@@ -166,7 +166,6 @@ export function readLab(root: YamlNode, text: string): Lab {
   const kinds = mapFields(topo.get('kinds')?.value);
   const groups = mapFields(topo.get('groups')?.value);
   const nodesField = topo.get('nodes');
-  lab.nodesKey = nodesField?.key;
 
   lab.defaultsLabels = labelsOf(defaults);
   const site = (labels: Map<string, LabLabel>, where: LabelSite): void => {
@@ -184,6 +183,7 @@ export function readLab(root: YamlNode, text: string): Lab {
   if (nodesField === undefined || nodesMap === undefined) {
     problem(nodesField?.key ?? topology.key, 'A containerlab topology needs `topology.nodes`: a map of node names.');
   } else {
+    lab.nodesKey = nodesField.key;
     for (const pair of nodesMap.pairs) {
       const name = keyName(pair.key);
       if (name === '<<' || lab.byName.has(name)) continue;
