@@ -4,18 +4,19 @@
  * safe for any text), so every output parses to exactly what was meant, byte for byte the same
  * for the same input.
  */
+import { resolvePlainScalar } from '../yaml/yamlTree';
 
 /** Words YAML 1.1 or 1.2 reads as booleans or null when plain. */
 const RESERVED = /^(?:true|false|yes|no|on|off|y|n|null|~)$/i;
-/** A plain scalar that stays a string in every YAML reader: starts with a letter, digit or `_`, then no YAML indicator. */
-const SAFE_PLAIN = /^[A-Za-z_][A-Za-z0-9_./-]*$/;
-/** Looks like a number (or a date, or a sexagesimal) to some YAML reader. */
-const NUMBER_LIKE = /^[-+.]?[0-9]|^\.(?:inf|nan)$/i;
+/** A plain scalar without YAML indicators (letters, digits, `_./-`); numbers and dates are quoted below. */
+const SAFE_PLAIN = /^[A-Za-z0-9_][A-Za-z0-9_./-]*$/;
+/** What YAML 1.1 readers also take for numbers or dates: `1_000`, `0b101`, `1:30`, `2026-01-02`. */
+const YAML11_NOT_STRING = /^[-+]?[0-9][0-9_]*$|^0b[01_]+$|^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$|^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}/;
 
 /** `text` as a YAML scalar that reads back as the string `text`. */
 export function yamlString(text: string): string {
-  if (SAFE_PLAIN.test(text) && !RESERVED.test(text) && !NUMBER_LIKE.test(text)) return text;
-  return JSON.stringify(text);
+  const plain = SAFE_PLAIN.test(text) && !RESERVED.test(text) && resolvePlainScalar(text) === text && !YAML11_NOT_STRING.test(text);
+  return plain ? text : JSON.stringify(text);
 }
 
 /** A YAML key for `text` (same rules as a value). */
