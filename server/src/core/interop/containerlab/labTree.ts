@@ -104,8 +104,15 @@ function field(node: YamlNode | undefined, name: string): YamlNode | undefined {
   return mapFields(node).get(name)?.value;
 }
 
+const labelCache = new WeakMap<YamlNode, Map<string, LabLabel>>();
+
+/** The labels written at a node (cached: every node of a kind or group reads the same ones). */
 function labelsOf(node: YamlNode | undefined): Map<string, LabLabel> {
+  if (node === undefined) return new Map();
+  const cached = labelCache.get(node);
+  if (cached !== undefined) return cached;
   const out = new Map<string, LabLabel>();
+  labelCache.set(node, out);
   for (const [name, f] of mapFields(field(node, 'labels'))) out.set(name, { name, key: f.key, value: f.value });
   return out;
 }
@@ -168,8 +175,14 @@ export function readLab(root: YamlNode, text: string): Lab {
   const nodesField = topo.get('nodes');
 
   lab.defaultsLabels = labelsOf(defaults);
+  // A label written once is checked once, however many nodes share it (through an alias).
+  const seen = new Set<YamlNode>();
   const site = (labels: Map<string, LabLabel>, where: LabelSite): void => {
-    for (const label of labels.values()) if (label.name.startsWith('topology.')) lab.labelSites.push({ label, site: where });
+    for (const label of labels.values()) {
+      if (!label.name.startsWith('topology.') || seen.has(label.key)) continue;
+      seen.add(label.key);
+      lab.labelSites.push({ label, site: where });
+    }
   };
   site(lab.defaultsLabels, 'defaults');
   for (const k of kinds.values()) site(labelsOf(k.value), 'kind');

@@ -39,16 +39,16 @@ export function netlabText(plan: Plan, sourceName: string | undefined): string {
   }
 
   const nodeNames = new Set(plan.nodes.map((n) => n.name));
-  const groups = new Map<string, string[]>();
+  const groups = new Map<string, Set<string>>();
   const add = (group: string, member: string): void => {
     let name = groupName(group);
     if (nodeNames.has(name)) name = `${name}_group`;
     let members = groups.get(name);
     if (members === undefined) {
-      members = [];
+      members = new Set();
       groups.set(name, members);
     }
-    if (!members.includes(member)) members.push(member);
+    members.add(member);
   };
   for (const node of plan.nodes) {
     if (node.role !== undefined) add(node.role === 'server' ? 'servers' : node.role, node.name);
@@ -61,7 +61,7 @@ export function netlabText(plan: Plan, sourceName: string | undefined): string {
     out.push('groups:');
     for (const [name, members] of groups) {
       out.push(`  ${name}:`);
-      out.push(`    members: [${members.map(yamlString).join(', ')}]`);
+      out.push(`    members: [${[...members].map(yamlString).join(', ')}]`);
     }
   }
 
