@@ -8,6 +8,8 @@ import * as path from 'path';
 import { lintDocument } from '../../../server/src/core/lintDocument';
 import { lintLab } from '../../../server/src/core/interop/containerlab/lintLab';
 import { hoverAt } from '../../../server/src/core/hover/hover';
+import { fixesFor } from '../../../server/src/core/editing/quickFixes';
+import { applyEdits } from '../../../server/src/core/editing/edits';
 import { normalizeSettings } from '../../../server/src/core/settings';
 import type { Finding } from '../../../server/src/core/findings';
 import { EXAMPLES, at, textAt, yaml } from '../helpers';
@@ -275,5 +277,20 @@ describe('containerlab topologies: lint', () => {
     // Label keys explain themselves; the topology format's own keys say nothing in a lab.
     assert.match(hoverAt(result, LABELLED.indexOf('topology.ports') + 3, 'file:///lessons')!.markdown, /^\*\*topology\.ports\*\* — the front panel/);
     assert.equal(hoverAt(result, LABELLED.indexOf('topology:') + 2, 'file:///lessons'), undefined);
+  });
+
+  it('offers only the fixes that work in a lab, proved by linting the edited lab again', () => {
+    const crossing = LABELLED.replace('    - endpoints: ["p1-leaf2:e1-51", "p1-spine2:e1-3"]\n', '    - endpoints: ["p1-leaf2:e1-51", "p2-spine2:e1-3"]\n');
+    const result = lintDocument('x.clab.yml', crossing);
+    const tier = only(result.findings, 'tier-violation')[0];
+    const fixes = fixesFor(result, tier);
+    assert.deepEqual(fixes.map((f) => f.title), ['Remove the link `p1-leaf2` ↔ `p2-spine2`', 'Disable tier-violation for this line', 'Open lesson: Tier rules']);
+    const removed = applyEdits(crossing, fixes[0].edits!);
+    assert.ok(crossing.includes('"p1-leaf2:e1-51", "p2-spine2:e1-3"') && !removed.includes('"p1-leaf2:e1-51", "p2-spine2:e1-3"'));
+    assert.equal(only(lintDocument('x.clab.yml', removed).findings, 'tier-violation').length, 0);
+    // A fix that would add a topology-format key (the missing spine link) never passes in a lab.
+    const missing = lintDocument('x.clab.yml', LABELLED.replace(/ {4}- endpoints: \["p1-leaf2:e1-5[12]", "p1-spine2:e1-[34]"\]\n/g, ''));
+    const connectivity = only(missing.findings, 'spine-connectivity')[0];
+    assert.deepEqual(fixesFor(missing, connectivity).map((f) => f.title), ['Disable spine-connectivity for this line', 'Open lesson: Why every server is equidistant']);
   });
 });

@@ -7,6 +7,7 @@
 import { findingKey, type Finding } from '../findings';
 import { lintText, type LintResult } from '../lint';
 import { applyEdits, overlaps, type OffsetEdit } from './edits';
+import { isLabResult, lintLab } from '../interop/containerlab/lintLab';
 
 export type Proof = { ok: true; after: LintResult } | { ok: false; why: string };
 
@@ -44,7 +45,9 @@ export function proveEdits(result: LintResult, edits: readonly OffsetEdit[], tar
 }
 
 function prove(result: LintResult, edits: readonly OffsetEdit[], targets: readonly Finding[]): Proof {
-  const after = lintText(applyEdits(result.text, edits), result.settings);
+  // Re-linted by the linter that produced it: a containerlab topology as a lab.
+  const relint = isLabResult(result) ? lintLab : lintText;
+  const after = relint(applyEdits(result.text, edits), result.settings);
   const beforeErrors = countByKey(result.findings, true);
   const afterErrors = countByKey(after.findings, true);
   for (const [key, n] of afterErrors) {
