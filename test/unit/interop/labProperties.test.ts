@@ -81,7 +81,9 @@ function assertSane(result: LintResult, what: string): void {
   }
 }
 
-describe('labs: properties on mutated input', () => {
+describe('labs: properties on mutated input', function () {
+  // A few hundred lints: generous on a loaded 2-core machine.
+  this.timeout(60_000);
   it('the lab linter never throws, keeps ranges inside the text, and is deterministic', () => {
     fc.assert(
       fc.property(fc.constantFrom(...LABS), fc.array(mutation, { minLength: 1, maxLength: 4 }), fc.nat(), (lab, mutations, probe) => {

@@ -13,6 +13,7 @@
  */
 import { BREAKOUT_WAYS, breakoutMatches } from '../model/breakout';
 import { parseSpeed } from '../model/speed';
+import { quote } from '../text/quote';
 
 export const LABELS = {
   role: 'topology.role',
@@ -94,7 +95,7 @@ export function parsePorts(text: string): { items: PortsItem[]; problems: ValueP
     const count = match === null ? NaN : Number(match[1]);
     const speedGbps = match === null ? undefined : parseSpeed(match[2]);
     if (match === null || !Number.isSafeInteger(count) || count < 1 || count > 1_000_000 || speedGbps === undefined) {
-      bad(`\`${tokens[0]}\` is not COUNTxSPEED (like \`48x25G\`: 1 to 1,000,000 ports of a speed such as 25G, 100G, 1.6T)`);
+      bad(`${quote(tokens[0])} is not COUNTxSPEED (like \`48x25G\`: 1 to 1,000,000 ports of a speed such as 25G, 100G, 1.6T)`);
       continue;
     }
     const item: PortsItem = { count, speedText: match[2], speedGbps, start, end };
@@ -108,14 +109,14 @@ export function parsePorts(text: string): { items: PortsItem[]; problems: ValueP
         const ways = split === null ? NaN : Number(split[1]);
         const lane = split === null ? undefined : parseSpeed(split[2]);
         if (split === null || !BREAKOUT_WAYS.includes(ways) || lane === undefined || !breakoutMatches({ ways, speedGbps: lane }, speedGbps)) {
-          bad(`\`breakout ${tokens[i + 1]}\` does not split a ${match[2]} port: use 2, 4 or 8 ways whose speeds add up to ${match[2]} (like \`breakout 4x100G\` on 400G)`);
+          bad(`${quote(`breakout ${tokens[i + 1]}`)} does not split a ${quote(match[2])} port: use 2, 4 or 8 ways whose speeds add up to it (like \`breakout 4x100G\` on 400G)`);
           ok = false;
         } else {
           item.breakout = { ways, speedGbps: lane, text: tokens[i + 1] };
           i++;
         }
       } else {
-        bad(`\`${token}\` after \`${tokens[0]}\`: a port group may add \`servers\` or \`fabric\` (what it is for) and \`breakout WAYSxSPEED\``);
+        bad(`${quote(token)} after ${quote(tokens[0])}: a port group may add \`servers\` or \`fabric\` (what it is for) and \`breakout WAYSxSPEED\``);
         ok = false;
       }
     }
@@ -151,7 +152,7 @@ export function parseServers(text: string): { spec?: ServersSpec; problem?: Valu
   if (!Number.isSafeInteger(count) || count < 1 || count > 1_000_000 || !Number.isSafeInteger(nicCount) || nicCount < 1 || nicCount > 1_000_000) {
     return { problem: { message: 'server and NIC counts are whole numbers from 1 to 1,000,000', start, end } };
   }
-  if (nicSpeedGbps === undefined) return { problem: { message: `\`${match[4]}\` is not a speed (like 25G, 100G)`, start: nicsStart, end } };
+  if (nicSpeedGbps === undefined) return { problem: { message: `${quote(match[4])} is not a speed (like 25G, 100G)`, start: nicsStart, end } };
   const listStart = /^\s*\d+x\d+x\S+\s+on\s+/.exec(text)![0].length;
   const leaves: ServersSpec['leaves'] = [];
   for (const { part, start: at } of parts(match[5])) {

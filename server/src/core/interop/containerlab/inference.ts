@@ -6,6 +6,7 @@
 import type { FabricModel } from '../../model/fabricModel';
 import type { YamlNode } from '../../yaml/yamlTree';
 import { codeSpan } from '../../text/markdown';
+import { quote } from '../../text/quote';
 import type { Classification, NodeClass } from './roles';
 
 export interface LabInference {
@@ -29,7 +30,7 @@ function plural(n: number, word: string): string {
 }
 
 function names(classes: NodeClass[]): string {
-  const shown = classes.slice(0, 5).map((c) => `\`${c.node.name.replace(/`/g, "'").slice(0, 40)}\``);
+  const shown = classes.slice(0, 5).map((c) => quote(c.node.name));
   return classes.length > 5 ? `${shown.join(', ')} and ${classes.length - 5} more` : shown.join(', ');
 }
 

@@ -10,6 +10,7 @@ import { keyName } from '../../yaml/treeQueries';
 import { referenceAtOffset } from '../../model/fabricModel';
 import { entityHover } from '../../hover/entityHover';
 import { learnLink } from '../../hover/learnLink';
+import { codeSpan } from '../../text/markdown';
 import { SECTIONS } from '../../lessons/lessonSections';
 import type { Learn } from '../../lessons/lessonSections';
 import { DESIGN_PREFIX, LABELS, SERVERS_PREFIX } from '../labels';
@@ -61,7 +62,7 @@ export function labHoverAt(result: LabLintResult, offset: number, lessonsBase: s
     // A node that is no switch (a server host, a bridge): where its role came from.
     if (inference !== undefined && located.isKey && located.path.length === 3 && located.path[0] === 'topology' && located.path[1] === 'nodes') {
       const note = nodeNote(inference, located.path[2]);
-      if (note !== undefined) return { markdown: `**${located.path[2].replace(/[\\`*_[\]<>]/g, '\\$&')}**\n\n${note}`, range };
+      if (note !== undefined) return { markdown: `**${codeSpan(located.path[2])}**\n\n${note}`, range };
     }
   }
   if (located.isKey && located.pair !== undefined) {

@@ -8,6 +8,7 @@
 import type { MapNode, ScalarNode, YamlNode } from '../../yaml/yamlTree';
 import { asMap, asSeqItems, keyName, resolveAlias, scalarValue, stringValue } from '../../yaml/treeQueries';
 import { NON_DEVICE_KINDS, SPECIAL_ENDPOINTS } from '../kinds';
+import { quote } from '../../text/quote';
 
 /** A label as written somewhere (its key and value nodes). */
 export interface LabLabel {
@@ -200,7 +201,7 @@ export function readLab(root: YamlNode, text: string): Lab {
     for (const pair of nodesMap.pairs) {
       const name = keyName(pair.key);
       if (name === '<<' || lab.byName.has(name)) continue;
-      if (!NAME_RE.test(name)) problem(pair.key, `\`${name.slice(0, 60)}\` is not a containerlab node name: letters, digits and \`-._|\`, starting with a letter or digit.`);
+      if (!NAME_RE.test(name)) problem(pair.key, `${quote(name)} is not a containerlab node name: letters, digits and \`-._|\`, starting with a letter or digit.`);
       const own = mapFields(pair.value);
       const groupName = stringValue(own.get('group')?.value) ?? defaultGroup;
       const groupNode = groupName === undefined ? undefined : groups.get(groupName)?.value;

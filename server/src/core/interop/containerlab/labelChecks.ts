@@ -7,6 +7,7 @@
 import type { Finding } from '../../findings';
 import type { LineIndex } from '../../text/lineIndex';
 import { closestName } from '../../text/closestName';
+import { quote } from '../../text/quote';
 import { scalarValue } from '../../yaml/treeQueries';
 import type { YamlNode } from '../../yaml/yamlTree';
 import { parseSpeed } from '../../model/speed';
@@ -70,7 +71,7 @@ export function checkLabels(lab: Lab, text: string, lines: LineIndex): Finding[]
     if (!isNode && !isLink && !isLab) {
       const design = name.startsWith(DESIGN_PREFIX) ? closestName(name.slice(DESIGN_PREFIX.length), DESIGN_KEYS) : undefined;
       const suggestion = design !== undefined ? DESIGN_PREFIX + design : closestName(name, KNOWN);
-      onNode(label.key, `Unknown label \`${name.slice(0, 60)}\`${suggestion !== undefined ? `; did you mean \`${suggestion}\`?` : ''} Topology Tutor reads ${KNOWN.map((k) => `\`${k}\``).join(', ')}.`);
+      onNode(label.key, `Unknown label ${quote(name)}${suggestion !== undefined ? `; did you mean \`${suggestion}\`?` : ''} Topology Tutor reads ${KNOWN.map((k) => `\`${k}\``).join(', ')}.`);
       return;
     }
     if (isNode && site === 'link') return onNode(label.key, `\`${name}\` describes a node; a link takes \`${LABELS.speed}\` and \`${LABELS.kind}\`.`);
@@ -82,7 +83,7 @@ export function checkLabels(lab: Lab, text: string, lines: LineIndex): Finding[]
     if (name === LABELS.role) {
       if (!(LAB_ROLES as readonly string[]).includes(textValue)) {
         const suggestion = closestName(textValue, LAB_ROLES);
-        onNode(value, `\`${textValue.slice(0, 40)}\` is not a role: ${LAB_ROLES.map((r) => `\`${r}\``).join(', ')}${suggestion !== undefined ? `; did you mean \`${suggestion}\`?` : '.'}`);
+        onNode(value, `${quote(textValue)} is not a role: ${LAB_ROLES.map((r) => `\`${r}\``).join(', ')}${suggestion !== undefined ? `; did you mean \`${suggestion}\`?` : '.'}`);
       }
     } else if (name === LABELS.pod || name === LABELS.plane) {
       if (labelId(value) === undefined) onNode(value, `A ${name === LABELS.pod ? 'pod' : 'plane'} is a name or a whole number.`);
@@ -92,9 +93,9 @@ export function checkLabels(lab: Lab, text: string, lines: LineIndex): Finding[]
         at(range.start, range.end, `Label \`${LABELS.ports}\`: ${problem.message}.`);
       }
     } else if (name === LABELS.speed) {
-      if (parseSpeed(textValue) === undefined) onNode(value, `\`${textValue.slice(0, 40)}\` is not a speed: write a number and M, G or T (\`25G\`, \`100G\`, \`1.6T\`).`);
+      if (parseSpeed(textValue) === undefined) onNode(value, `${quote(textValue)} is not a speed: write a number and M, G or T (\`25G\`, \`100G\`, \`1.6T\`).`);
     } else if (name === LABELS.kind) {
-      if (textValue !== 'peer' && textValue !== 'fabric') onNode(value, `\`${textValue.slice(0, 40)}\` is not a link kind: \`peer\` (an MLAG/vPC/ESI peer link) or \`fabric\`.`);
+      if (textValue !== 'peer' && textValue !== 'fabric') onNode(value, `${quote(textValue)} is not a link kind: \`peer\` (an MLAG/vPC/ESI peer link) or \`fabric\`.`);
     } else if (name.startsWith(DESIGN_PREFIX)) {
       const key = name.slice(DESIGN_PREFIX.length);
       if (designValue(key, value) === undefined) onNode(value, `\`${name}\` takes ${DESIGN_HELP[key]}.`);
@@ -102,7 +103,7 @@ export function checkLabels(lab: Lab, text: string, lines: LineIndex): Finding[]
       const { problem } = parseServers(textValue);
       if (problem !== undefined) {
         const range = subRange(source, value, problem.start, problem.end);
-        at(range.start, range.end, `Label \`${name.slice(0, 60)}\`: ${problem.message}.`);
+        at(range.start, range.end, `Label ${quote(name)}: ${problem.message}.`);
       }
     }
   }
