@@ -293,4 +293,27 @@ describe('containerlab topologies: lint', () => {
     const connectivity = only(missing.findings, 'spine-connectivity')[0];
     assert.deepEqual(fixesFor(missing, connectivity).map((f) => f.title), ['Disable spine-connectivity for this line', 'Open lesson: Why every server is equidistant']);
   });
+
+  it('compares ECMP link counts where a lab states no speeds', () => {
+    const text = yaml`
+      name: counts
+      topology:
+        nodes: { spine1: {}, spine2: {}, leaf1: {}, leaf2: {} }
+        links:
+          - endpoints: ["leaf1:e1-1", "spine1:e1-1"]
+          - endpoints: ["leaf1:e1-2", "spine1:e1-2"]
+          - endpoints: ["leaf1:e1-3", "spine2:e1-1"]
+          - endpoints: ["leaf2:e1-1", "spine1:e1-3"]
+          - endpoints: ["leaf2:e1-2", "spine2:e1-2"]
+    `;
+    const ecmp = only(lintLab(text).findings, 'ecmp-imbalance');
+    assert.deepEqual(ecmp.map((f) => [textAt(text, f.range), f.severity, f.message]), [
+      ['leaf1', 'warning', '`leaf1` has unequal links to its spines: 2 links to `spine1`; 1 link to `spine2`. ECMP spreads flows evenly over the upstream switches (one next hop each), so the one with fewer links fills up first. Give each the same number of links (the lab states no speeds, so only counts are compared).'],
+    ]);
+    // With speeds known, ecmp-imbalance compares bandwidth itself (and says so once).
+    const speeds = text.replace('  nodes: { spine1: {}, spine2: {}, leaf1: {}, leaf2: {} }', '  defaults: { labels: { topology.ports: "8x100G" } }\n  nodes: { spine1: {}, spine2: {}, leaf1: {}, leaf2: {} }');
+    const both = only(lintLab(speeds).findings, 'ecmp-imbalance');
+    assert.equal(both.length, 1);
+    assert.match(both[0].message, /^`leaf1` has unequal bandwidth to its spines: 200G to `spine1`; 100G to `spine2`/);
+  });
 });

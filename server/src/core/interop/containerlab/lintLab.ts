@@ -15,6 +15,7 @@ import { analyzeFabric, compareFindings } from '../../analysis/analyze';
 import { FABRIC_RULES } from '../../rules/fabricRules';
 import { isSuppressed, parseSuppressions } from '../../suppressions';
 import { checkLabels } from './labelChecks';
+import { linkCountRule } from './linkCounts';
 import { buildLabModel } from './labModel';
 import { readLab, type Lab } from './labTree';
 import { classify, type Classification } from './roles';
@@ -33,6 +34,9 @@ export interface LabLintResult extends LintResult {
 export function isLabResult(result: LintResult): result is LabLintResult {
   return 'lab' in result;
 }
+
+/** Every fabric rule, and ECMP by link counts where a lab states no speeds. */
+const LAB_RULES = [...FABRIC_RULES, linkCountRule];
 
 export function lintLab(text: string, settings: LintSettings = DEFAULT_SETTINGS): LabLintResult {
   const lines = new LineIndex(text);
@@ -60,7 +64,7 @@ export function lintLab(text: string, settings: LintSettings = DEFAULT_SETTINGS)
     } else if (lab.nodesKey !== undefined) {
       const classification = classify(lab);
       info = { lab, classification };
-      analysis = analyzeFabric(parsed.root, lines, FABRIC_RULES, () => buildLabModel(lab, classification, text));
+      analysis = analyzeFabric(parsed.root, lines, LAB_RULES, () => buildLabModel(lab, classification, text));
       for (const finding of analysis.findings) raw.push(finding);
     }
   }
