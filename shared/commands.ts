@@ -14,6 +14,7 @@ export const COMMANDS = {
   openTryIt: 'topology.openTryIt',
   resetLessonProgress: 'topology.resetLessonProgress',
   newTopologyFile: 'topology.newTopologyFile',
+  exportLab: 'topology.exportLab',
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;
@@ -28,6 +29,13 @@ export type OpenLessonArg = LessonTarget | string;
 /** `topology.openTryIt`: a lesson id (its front matter `tryIt`) or a repo-relative `examples/….topology.yaml` path; none: pick one. */
 export type OpenTryItArg = string;
 
+/**
+ * `topology.exportLab`: the topology file to export (a URI string; none: the active editor's), then
+ * optionally the format and the file to write (a URI string), which skip the quick pick and the
+ * save dialog.
+ */
+export type ExportLabArgs = [uri?: string, format?: 'containerlab' | 'netlab', target?: string];
+
 /** The arguments of each command, as a tuple (what command links and `executeCommand` pass). */
 export interface CommandArgs {
   restartServer: [];
@@ -37,6 +45,7 @@ export interface CommandArgs {
   openTryIt: [target?: OpenTryItArg];
   resetLessonProgress: [];
   newTopologyFile: [];
+  exportLab: ExportLabArgs;
 }
 
 /** The id of `topology.openLesson` (quick fixes and the status bar name it). */

@@ -25,3 +25,25 @@ export const FabricSummaryRequest = {
   method: 'topology/fabricSummary',
   type: new RequestType<FabricSummaryParams, FabricSummaryResult, void>('topology/fabricSummary'),
 } as const;
+
+/** The lab formats `topology/exportLab` writes. */
+export type ExportLabFormat = 'containerlab' | 'netlab';
+
+export interface ExportLabParams {
+  /** The topology document to export, as the client sent it in textDocument/didOpen. */
+  uri: string;
+  format: ExportLabFormat;
+  /** A containerlab kind for every switch (default nokia_srlinux); the server ignores one it does not know. */
+  kind?: string;
+  /** Up to this many Linux hosts per server group (default 0). */
+  servers?: number;
+}
+
+/** Result: the lab's text and warnings; an error the user should see; null when the document is unknown. */
+export type ExportLabResult = { text: string; warnings: string[] } | { error: string } | null;
+
+/** `topology/exportLab`: the open topology file as a containerlab or netlab topology ("Topology: Export as Lab…"). */
+export const ExportLabRequest = {
+  method: 'topology/exportLab',
+  type: new RequestType<ExportLabParams, ExportLabResult, void>('topology/exportLab'),
+} as const;

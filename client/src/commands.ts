@@ -18,6 +18,8 @@ export interface CommandHandlers extends Record<CommandName, (arg?: unknown) => 
   openTryIt: (arg?: unknown) => Promise<void>;
   resetLessonProgress: () => Promise<void>;
   newTopologyFile: () => Promise<void>;
+  /** ExportLabArgs: the file, the format and the target; none: the active editor, then ask. */
+  exportLab: (uri?: unknown, format?: unknown, target?: unknown) => Promise<void>;
 }
 
 export function registerCommands(context: vscode.ExtensionContext, handlers: CommandHandlers): void {

@@ -13,6 +13,7 @@ import { parseLessonUri, toLessonTarget } from '../../shared/lessons/lessonLinks
 import { lessonOpenedKey, OPENED_KEY } from '../../shared/walkthrough';
 import { registerCommands } from './commands';
 import { createClient } from './languageClient';
+import { exportLabCommand } from './exportLab';
 import { LessonsPanel } from './lessonsPanel/lessonsPanel';
 import type { LessonsPanelApi } from './lessonsPanel/lessonsPanel';
 import { ProgressStore } from './lessonsPanel/progressStore';
@@ -122,6 +123,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Topolo
       const document = await vscode.workspace.openTextDocument({ language: 'topology', content: NEW_TOPOLOGY_TEMPLATE });
       await vscode.window.showTextDocument(document, { preview: false });
     },
+    exportLab: exportLabCommand(() => client, log),
   });
 
   try {

@@ -53,7 +53,7 @@ export function createClient(context: vscode.ExtensionContext, output: vscode.Ou
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: 'topology' }, { pattern: '**/.topology-tutor.{yaml,yml}' }],
+    documentSelector: [{ language: 'topology' }, { pattern: '**/.topology-tutor.{yaml,yml}' }, { language: 'yaml', pattern: '**/*.clab.{yml,yaml}' }],
     synchronize: { configurationSection: 'topology' },
     outputChannel: output,
     middleware: lessonLinkMiddleware((target) =>

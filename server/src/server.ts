@@ -16,7 +16,7 @@ import { SettingsService } from './lsp/settingsService';
 import { ProjectConfigService } from './lsp/projectConfig';
 import { IdleCollector } from './lsp/idleCollector';
 import * as editing from './lsp/editing';
-import { FabricSummaryRequest } from '../../shared/protocol';
+import { ExportLabRequest, FabricSummaryRequest } from '../../shared/protocol';
 import { VERSION } from './version';
 import { AnalysisScheduler, DEFAULT_LIMITS } from './lsp/analysisScheduler';
 import type { SchedulerLimits } from './lsp/analysisScheduler';
@@ -139,6 +139,7 @@ connection.onPrepareRename((p, token) => scheduler.request(p.textDocument.uri, '
 connection.onRenameRequest((p, token) => scheduler.request(p.textDocument.uri, 'rename', p, token, null));
 connection.languages.semanticTokens.on((p, token) => scheduler.request(p.textDocument.uri, 'semanticTokens', p, token, { data: [] }));
 connection.onRequest(FabricSummaryRequest.type, (params, token: CancellationToken) => scheduler.request(params.uri, 'fabricSummary', params, token, null));
+connection.onRequest(ExportLabRequest.type, (params, token: CancellationToken) => scheduler.request(params.uri, 'exportLab', params, token, null));
 
 /**
  * Lints an open document the way it is now: a config file on this thread (small, capped at 1 MB),

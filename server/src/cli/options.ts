@@ -77,8 +77,9 @@ function usageLines(): string[] {
 
 export const USAGE = `Usage: topology-tutor lint [options] FILE|DIR|GLOB|- ...
 
-Checks topology files (format v1). Folders are searched for *.topology.yaml / *.topology.yml
-(symbolic links to files are followed, to folders not; node_modules and dot folders are skipped).
+Checks topology files (format v1) and containerlab topologies (*.clab.yml). Folders are searched
+for *.topology.yaml / *.topology.yml and *.clab.yml / *.clab.yaml (symbolic links to files are
+followed, to folders not; node_modules and dot folders are skipped).
 Quote glob patterns ('fabrics/**/*.topology.yaml'); \`-\` reads stdin.
 Each file's nearest .topology-tutor.yaml (or .yml), from its folder up to the filesystem root,
 sets rule severities and ignored files, unless --config names one.
@@ -89,6 +90,9 @@ ${usageLines().join('\n')}
 Exit codes: 0 no errors, 1 errors found (or more warnings than --max-warnings),
 2 bad usage, an unknown rule id, a bad config file, an unreadable file or a pattern that matches
 no file.
+
+Labs: topology-tutor export --to containerlab|netlab FILE [-o OUT] [--kind KIND] [--servers N]
+      topology-tutor import FILE.clab.yml [-o OUT]          (--help on each for more)
 `;
 
 const SEVERITIES: readonly string[] = ['off', 'info', 'warning', 'error'];
@@ -110,7 +114,7 @@ export function parseCommandLine(args: readonly string[]): Command {
   const [command, ...rest] = args;
   if (command === '-h' || command === '--help') return { kind: 'help' };
   if (command === '-V' || command === '-v' || command === '--version') return { kind: 'version' };
-  if (command !== 'lint') throw new UsageError(command === undefined ? 'missing command (lint)' : `unknown command "${command}" (the command is lint)`);
+  if (command !== 'lint') throw new UsageError(command === undefined ? 'missing command (lint, export or import)' : `unknown command "${command}" (lint, export or import)`);
   let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true }>>;
   try {
     parsed = parseArgs({ args: rest, options: OPTIONS, allowPositionals: true, strict: true });

@@ -151,6 +151,22 @@ export function lintText(text: string, settings: LintSettings = DEFAULT_SETTINGS
     }
   }
 
+  const result: LintResult = { text, lines, parsed, analysis, settings, ...finishFindings(text, parsed, raw, settings, options) };
+  if (overBudget) result.overBudget = true;
+  return result;
+}
+
+/**
+ * The last step of every lint (topology files and containerlab labs alike): suppression comments,
+ * the user's severities, position order, and the per-rule cap (unless `allFindings`).
+ */
+export function finishFindings(
+  text: string,
+  parsed: ParsedYaml,
+  raw: readonly Finding[],
+  settings: LintSettings,
+  options: LintOptions,
+): Pick<LintResult, 'findings' | 'uncappedFindings'> {
   const suppressions = parseSuppressions(text, (offset) => {
     const node = locate(parsed.root, offset)?.node;
     return node !== undefined && node.kind === 'scalar' && node.start <= offset && offset < node.end;
@@ -164,8 +180,6 @@ export function lintText(text: string, settings: LintSettings = DEFAULT_SETTINGS
   }
   findings.sort(compareFindings);
   const shown = options.allFindings === true ? findings : capFindings(findings);
-  const result: LintResult = { text, lines, parsed, analysis, findings: shown, settings };
-  if (shown.length !== findings.length || shown.some((f, i) => f !== findings[i])) result.uncappedFindings = findings;
-  if (overBudget) result.overBudget = true;
-  return result;
+  const capped = shown.length !== findings.length || shown.some((f, i) => f !== findings[i]);
+  return capped ? { findings: shown, uncappedFindings: findings } : { findings: shown };
 }

@@ -11,6 +11,8 @@ export interface LintSettings {
   inlayHints: boolean;
   /** The fabric analysis of one document may run this long; past it, syntax and schema results only. */
   maxAnalysisSeconds: number;
+  /** Lint containerlab topologies (`*.clab.yml`): `topology.containerlab.enabled`. */
+  containerlab: boolean;
 }
 
 export const DEFAULT_MAX_FILE_SIZE_MB = 20;
@@ -21,6 +23,7 @@ export const DEFAULT_SETTINGS: LintSettings = {
   maxFileSizeMB: DEFAULT_MAX_FILE_SIZE_MB,
   inlayHints: true,
   maxAnalysisSeconds: DEFAULT_MAX_ANALYSIS_SECONDS,
+  containerlab: true,
 };
 
 function positiveNumber(value: unknown, fallback: number): number {
@@ -44,5 +47,7 @@ export function normalizeSettings(raw: unknown): LintSettings {
   const maxAnalysisSeconds = positiveNumber(section.maxAnalysisSeconds, DEFAULT_MAX_ANALYSIS_SECONDS);
   const hints = section.inlayHints;
   const inlayHints = hints !== null && typeof hints === 'object' && (hints as Record<string, unknown>).enabled === false ? false : true;
-  return { rules, maxFileSizeMB, inlayHints, maxAnalysisSeconds };
+  const lab = section.containerlab;
+  const containerlab = lab !== null && typeof lab === 'object' && (lab as Record<string, unknown>).enabled === false ? false : true;
+  return { rules, maxFileSizeMB, inlayHints, maxAnalysisSeconds, containerlab };
 }

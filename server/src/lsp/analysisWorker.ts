@@ -6,7 +6,8 @@
  * a Web Worker's `self`.
  */
 import { AnalysisAborted, createCheckpoint, type Checkpoint } from '../core/budget';
-import { lintText, type LintResult } from '../core/lint';
+import type { LintResult } from '../core/lint';
+import { lintDocument } from '../core/lintDocument';
 import { toDiagnostics } from './diagnostics';
 import { answer } from './requests';
 import { isSignalled } from './workerProtocol';
@@ -97,7 +98,7 @@ export class AnalysisWorkerRuntime {
     const checkpoint = this.checkpointFor(message);
     let result: LintResult;
     try {
-      result = lintText(message.text, message.settings, { checkpoint, skipAnalysis: message.skipAnalysis });
+      result = lintDocument(uri, message.text, message.settings, { checkpoint, skipAnalysis: message.skipAnalysis });
     } catch (error) {
       if (error instanceof AnalysisAborted) done({ outcome: 'cancelled' });
       else done({ outcome: 'failed', error: describe(error) });

@@ -5,6 +5,7 @@
 import { ResponseError } from 'vscode-languageserver';
 import type { LintResult } from '../core/lint';
 import { fabricSummary } from '../core/summary/fabricSummary';
+import { exportLabAnswer } from './exportLab';
 import * as editing from './editing';
 import { hints, hover } from './features';
 import type { WireError, WorkerMethod, WorkerRequests } from './workerProtocol';
@@ -32,6 +33,7 @@ const HANDLERS: Handlers = {
   rename: (r, p, ctx) => editing.rename(r, ctx.uri, p.position, p.newName),
   semanticTokens: (r) => editing.tokens(r),
   fabricSummary: (r) => fabricSummary(r),
+  exportLab: (r, p) => exportLabAnswer(r, p),
 };
 
 export type Answer = { result: unknown } | { error: WireError };

@@ -25,7 +25,7 @@ import type {
   SemanticTokensParams,
   WorkspaceEdit,
 } from 'vscode-languageserver';
-import type { FabricSummaryParams, FabricSummaryResult } from '../../../shared/protocol';
+import type { ExportLabParams, ExportLabResult, FabricSummaryParams, FabricSummaryResult } from '../../../shared/protocol';
 import type { LintSettings } from '../core/settings';
 
 /** A ResponseError as plain data (the class does not survive structured clone). */
@@ -47,6 +47,7 @@ export interface WorkerRequests {
   rename: { params: RenameParams; result: WorkspaceEdit | null };
   semanticTokens: { params: SemanticTokensParams; result: SemanticTokens };
   fabricSummary: { params: FabricSummaryParams; result: FabricSummaryResult };
+  exportLab: { params: ExportLabParams; result: ExportLabResult };
 }
 
 export type WorkerMethod = keyof WorkerRequests;
