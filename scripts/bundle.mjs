@@ -1,6 +1,10 @@
 // Bundles the extension client, the language server (and its analysis worker) and the CLI with esbuild.
 // Type checking is done separately by `tsc -p .` (npm run typecheck).
 import { build } from 'esbuild';
+import { writeValidators } from './schemas/generate-validators.mjs';
+
+// The precompiled schema validators the core imports (also written by npm run typecheck).
+writeValidators();
 
 const production = process.argv.includes('--production');
 const common = {
