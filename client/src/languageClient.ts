@@ -1,22 +1,37 @@
 /**
- * The language client: starts the server (server/out/server.js) over IPC and rewrites the lesson
- * links it sends, so they open our lessons panel.
+ * The language client, the same in the desktop and the browser extension: which documents the
+ * server sees, the settings it gets, the lesson links it sends (rewritten so that they open our
+ * lessons panel), and the project config files it may ask for. Starting the server is the
+ * entries' part: nodeLanguageClient.ts (a Node process over IPC) and browserLanguageClient.ts (a
+ * Web Worker).
  */
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
-import type { LanguageClientOptions, Middleware, ServerOptions } from 'vscode-languageclient/node';
+import type { BaseLanguageClient, LanguageClientOptions, Middleware } from 'vscode-languageclient';
 import { HOVER_ENABLED_COMMANDS } from '../../shared/commands';
+import type { TopologyInitializationOptions } from '../../shared/protocol';
+import { ConfigFilesRequest } from '../../shared/protocol';
 import { LESSON_URI_PATH, lessonUriQuery, parseLessonHref } from '../../shared/lessons/lessonLinks';
 import type { LessonTarget } from '../../shared/lessons/lessonLinks';
+import { readConfigFiles } from './configFiles';
 import { rewriteLessonLinks } from './lessonLinkRewrite';
+
+/**
+ * The client of either entry (vscode-languageclient/node's LanguageClient, or the browser one in
+ * browserLanguageClient.ts). Feature modules take this type, never an entry's own class.
+ */
+export type TopologyClient = BaseLanguageClient & { restart(): Promise<void> };
+
+/** Starts the server the entry's way, with the shared client options. */
+export type CreateClient = (context: vscode.ExtensionContext, options: LanguageClientOptions) => TopologyClient;
 
 /**
  * Rewrites lesson links: in hovers to `command:topology.openLesson?…` (trusted for our commands
  * only); in diagnostics to the extension's own URI (`vscode://topology-tutor.topology-tutor/lesson?…`,
  * or the product's scheme in a browser VS Code), which every place that shows a rule code opens
- * through the URI handler: the Problems panel, the hover and the "next problem" peek.
+ * through the URI handler: the Problems panel, the hover and the "next problem" peek. `lessonsBase`:
+ * the lessons folder URI the server links into when it is not a `file:` URI (the browser build).
  */
-export function lessonLinkMiddleware(lessonUri: (target: LessonTarget) => vscode.Uri): Middleware {
+export function lessonLinkMiddleware(lessonUri: (target: LessonTarget) => vscode.Uri, lessonsBase?: string): Middleware {
   return {
     provideHover: async (document, position, token, next) => {
       const hover = await next(document, position, token);
@@ -24,7 +39,7 @@ export function lessonLinkMiddleware(lessonUri: (target: LessonTarget) => vscode
       const contents = hover.contents.map((content) => {
         const value = typeof content === 'string' ? content : content instanceof vscode.MarkdownString ? content.value : undefined;
         if (value === undefined) return content;
-        const { text, changed } = rewriteLessonLinks(value);
+        const { text, changed } = rewriteLessonLinks(value, lessonsBase);
         if (!changed) return content;
         const markdown = new vscode.MarkdownString(text, content instanceof vscode.MarkdownString ? content.supportThemeIcons : false);
         if (content instanceof vscode.MarkdownString) markdown.supportHtml = content.supportHtml;
@@ -38,7 +53,7 @@ export function lessonLinkMiddleware(lessonUri: (target: LessonTarget) => vscode
       for (const diagnostic of diagnostics) {
         const code = diagnostic.code;
         if (code === undefined || typeof code !== 'object') continue;
-        const target = parseLessonHref(code.target.toString(true));
+        const target = parseLessonHref(code.target.toString(true), { base: lessonsBase }) ?? parseLessonHref(code.target.toString(), { base: lessonsBase });
         if (target !== undefined) diagnostic.code = { value: code.value, target: lessonUri(target) };
       }
       next(uri, diagnostics);
@@ -46,19 +61,32 @@ export function lessonLinkMiddleware(lessonUri: (target: LessonTarget) => vscode
   };
 }
 
-export function createClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): LanguageClient {
-  const serverModule = context.asAbsolutePath('server/out/server.js');
-  const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
-  };
-  const clientOptions: LanguageClientOptions = {
+/** The extension's own URI for a lesson (opened through its URI handler). */
+export function extensionLessonUri(context: vscode.ExtensionContext, target: LessonTarget): vscode.Uri {
+  return vscode.Uri.from({ scheme: vscode.env.uriScheme, authority: context.extension.id, path: LESSON_URI_PATH, query: lessonUriQuery(target) });
+}
+
+export interface ClientSetup {
+  output: vscode.OutputChannel;
+  /** The lessons folder URI to send the server (the browser entry); the Node server knows its own. */
+  lessonsBase?: string;
+}
+
+export function createClientOptions(context: vscode.ExtensionContext, setup: ClientSetup): LanguageClientOptions {
+  const initializationOptions: TopologyInitializationOptions = setup.lessonsBase === undefined ? {} : { lessonsBase: setup.lessonsBase };
+  return {
     documentSelector: [{ language: 'topology' }, { pattern: '**/.topology-tutor.{yaml,yml}' }, { language: 'yaml', pattern: '**/*.clab.{yml,yaml}' }],
     synchronize: { configurationSection: 'topology' },
-    outputChannel: output,
-    middleware: lessonLinkMiddleware((target) =>
-      vscode.Uri.from({ scheme: vscode.env.uriScheme, authority: context.extension.id, path: LESSON_URI_PATH, query: lessonUriQuery(target) }),
-    ),
+    initializationOptions,
+    outputChannel: setup.output,
+    middleware: lessonLinkMiddleware((target) => extensionLessonUri(context, target), setup.lessonsBase),
   };
-  return new LanguageClient('topology', 'Topology Tutor', serverOptions, clientOptions);
+}
+
+/** Creates the client the entry's way and answers what the server may ask the client for. */
+export function startableClient(context: vscode.ExtensionContext, setup: ClientSetup, create: CreateClient): TopologyClient {
+  const client = create(context, createClientOptions(context, setup));
+  // A server that cannot read files (the browser build's) asks for the project config files.
+  client.onRequest(ConfigFilesRequest.type, (params, token) => readConfigFiles(params, token, (message) => setup.output.appendLine(message)));
+  return client;
 }

@@ -7,12 +7,12 @@
  * two are shared/webview/lessonsPanelMessages.ts.
  */
 import * as vscode from 'vscode';
-import { randomBytes } from 'crypto';
 import { lessonInfo, neighbours, tracks, TRACK_TITLES } from '../../../shared/lessons/catalog';
 import { parseLesson } from '../../../shared/lessons/lessonFile';
 import type { LessonTarget } from '../../../shared/lessons/lessonLinks';
 import { parseWebviewMessage } from '../../../shared/webview/lessonsPanelMessages';
 import type { ClickAction, DomSnapshot, FromWebview, PanelView, ToWebview } from '../../../shared/webview/lessonsPanelMessages';
+import { webviewNonce } from '../webviewNonce';
 import { renderMarkdown } from './markdown';
 import type { ProgressStore } from './progressStore';
 
@@ -231,7 +231,7 @@ export class LessonsPanel implements LessonsPanelApi, vscode.Disposable {
   }
 
   private html(webview: vscode.Webview): string {
-    const nonce = randomBytes(18).toString('base64');
+    const nonce = webviewNonce();
     const media = vscode.Uri.joinPath(this.extensionUri, 'media');
     const script = webview.asWebviewUri(vscode.Uri.joinPath(media, 'lessons.js'));
     const style = webview.asWebviewUri(vscode.Uri.joinPath(media, 'lessons.css'));

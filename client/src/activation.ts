@@ -1,0 +1,169 @@
+/**
+ * Topology Tutor client, the same in the desktop and the browser extension: starts the language
+ * server, registers commands, and hosts the learning features (lessons panel, lesson links,
+ * walkthrough progress, status bar). Every check and every explanation of a finding comes from the
+ * server. Wiring only: each feature is its own module (languageClient, lessonsPanel/, walkthrough/,
+ * tryIt, statusBar); what the client, the server and the webview say to each other is declared in
+ * shared/. The entries pass what differs (ClientPlatform): extension.ts (desktop, package.json
+ * `main`) and browserExtension.ts (vscode.dev / github.dev, package.json `browser`).
+ */
+import * as vscode from 'vscode';
+import { COMMANDS } from '../../shared/commands';
+import { LESSONS } from '../../shared/lessons/catalog';
+import { parseLessonUri, toLessonTarget } from '../../shared/lessons/lessonLinks';
+import { lessonOpenedKey, OPENED_KEY } from '../../shared/walkthrough';
+import { registerCommands } from './commands';
+import { startableClient } from './languageClient';
+import type { CreateClient, TopologyClient } from './languageClient';
+import { exportLabCommand } from './exportLab';
+import { LessonsPanel } from './lessonsPanel/lessonsPanel';
+import type { LessonsPanelApi } from './lessonsPanel/lessonsPanel';
+import { ProgressStore } from './lessonsPanel/progressStore';
+import { StatusBar } from './statusBar';
+import { NEW_TOPOLOGY_TEMPLATE } from './template';
+import { tryItCommand } from './tryIt';
+import { ContextKeys } from './walkthrough/contextKeys';
+import { FixTracker } from './walkthrough/fixTracker';
+import { knownContextKeys } from './walkthrough/walkthroughKeys';
+
+/**
+ * What activate() returns: a small hook for the real-editor tests (test/vscode/suite). Not a public
+ * API for other extensions; it may change with the tests.
+ */
+export interface TopologyTutorApi {
+  lessonsPanel: LessonsPanelApi;
+  walkthrough: {
+    /** Every context key the extension sets for walkthrough steps, with its current value. */
+    contextKeys(): Record<string, boolean>;
+  };
+}
+
+/** What differs between the desktop and the browser extension. */
+export interface ClientPlatform {
+  /** Starts the server: a Node process (nodeLanguageClient.ts) or a Web Worker (browserLanguageClient.ts). */
+  createClient: CreateClient;
+  /** The lessons folder URI to send the server; undefined: the server knows its own (Node). */
+  lessonsBase?(context: vscode.ExtensionContext): string;
+}
+
+let client: TopologyClient | undefined;
+
+function codeOf(diagnostic: vscode.Diagnostic): string | undefined {
+  const code = diagnostic.code;
+  if (code === undefined) return undefined;
+  return typeof code === 'object' ? String(code.value) : String(code);
+}
+
+export async function activateTopologyTutor(context: vscode.ExtensionContext, platform: ClientPlatform): Promise<TopologyTutorApi> {
+  const output = vscode.window.createOutputChannel('Topology Tutor');
+  context.subscriptions.push(output);
+  const log = (message: string): void => output.appendLine(message);
+  const keys = new ContextKeys(log);
+  const progress = new ProgressStore(context.globalState);
+
+  const panel = new LessonsPanel(context.extensionUri, progress, {
+    onLessonShown: (lesson) => keys.set(lessonOpenedKey(lesson)),
+    openTryIt: (lesson) => openTryIt(lesson),
+    log,
+  });
+  context.subscriptions.push(panel);
+
+  const openTryIt = tryItCommand(context.extensionUri, { showLesson: (target) => panel.show(target), log });
+
+  // Walkthrough: "Open a sample fabric" and the hands-on fixes.
+  const markOpened = (document: vscode.TextDocument): void => {
+    if (document.languageId === 'topology') keys.set(OPENED_KEY);
+  };
+  vscode.workspace.textDocuments.forEach(markOpened);
+  context.subscriptions.push(vscode.workspace.onDidOpenTextDocument(markOpened));
+  const fixes = new FixTracker();
+  context.subscriptions.push(
+    vscode.languages.onDidChangeDiagnostics((event) => {
+      for (const uri of event.uris) {
+        const codes = vscode.languages.getDiagnostics(uri).map(codeOf).filter((c): c is string => c !== undefined);
+        const isOpen = vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString() && !d.isClosed);
+        for (const key of fixes.update(uri.toString(), codes, isOpen)) keys.set(key);
+      }
+    }),
+  );
+
+  context.subscriptions.push(
+    vscode.window.registerUriHandler({
+      handleUri: async (uri) => {
+        const target = parseLessonUri(uri.path, uri.query);
+        if (target === undefined) log(`Ignored URI ${uri.toString(true)}`);
+        else await panel.show(target);
+      },
+    }),
+  );
+
+  const started = startableClient(context, { output, lessonsBase: platform.lessonsBase?.(context) }, platform.createClient);
+  client = started;
+  const statusBar = new StatusBar(() => client, log);
+  context.subscriptions.push(statusBar);
+
+  registerCommands(context, {
+    restartServer: async () => {
+      if (client !== undefined) await client.restart();
+      statusBar.reset();
+    },
+    showOutput: () => output.show(true),
+    openLessons: () => panel.show(),
+    openLesson: async (arg?: unknown) => {
+      if (arg === undefined) {
+        const picked = await vscode.window.showQuickPick(
+          LESSONS.map((l) => ({ label: l.title, description: `${l.minutes} min`, id: l.id })),
+          { placeHolder: 'Open a lesson' },
+        );
+        if (picked !== undefined) await panel.show({ lesson: picked.id });
+        return;
+      }
+      const target = toLessonTarget(arg);
+      if (target === undefined) {
+        log(`${COMMANDS.openLesson}: ignored argument ${JSON.stringify(arg)}`);
+        return;
+      }
+      await panel.show(target);
+    },
+    openTryIt,
+    resetLessonProgress: async () => {
+      await progress.reset();
+      void vscode.window.showInformationMessage('Topology Tutor: lesson progress reset.');
+    },
+    newTopologyFile: async () => {
+      const document = await vscode.workspace.openTextDocument({ language: 'topology', content: NEW_TOPOLOGY_TEMPLATE });
+      await vscode.window.showTextDocument(document, { preview: false });
+    },
+    exportLab: exportLabCommand(() => client, log),
+  });
+
+  try {
+    await started.start();
+  } catch (error) {
+    // Keep the lessons working when the server cannot start; say so in the output.
+    log(`The language server failed to start: ${String(error)}`);
+    void vscode.window.showErrorMessage('Topology Tutor: the language server failed to start. See "Topology: Show Server Output".');
+  }
+  statusBar.refresh();
+
+  return {
+    lessonsPanel: {
+      isOpen: () => panel.isOpen(),
+      currentLesson: () => panel.currentLesson(),
+      currentSection: () => panel.currentSection(),
+      requestDom: () => panel.requestDom(),
+      click: (action) => panel.click(action),
+    },
+    walkthrough: {
+      contextKeys: () => {
+        const snapshot = keys.snapshot();
+        return Object.fromEntries(knownContextKeys().map((k) => [k, snapshot[k] === true]));
+      },
+    },
+  };
+}
+
+export async function deactivateTopologyTutor(): Promise<void> {
+  if (client !== undefined) await client.stop();
+  client = undefined;
+}
