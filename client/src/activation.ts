@@ -31,6 +31,8 @@ import { knownContextKeys } from './walkthrough/walkthroughKeys';
  * API for other extensions; it may change with the tests.
  */
 export interface TopologyTutorApi {
+  /** Which entry activated: the desktop one (extension.ts) or the web one (browserExtension.ts). */
+  runtime: ClientPlatform['runtime'];
   lessonsPanel: LessonsPanelApi;
   walkthrough: {
     /** Every context key the extension sets for walkthrough steps, with its current value. */
@@ -40,6 +42,7 @@ export interface TopologyTutorApi {
 
 /** What differs between the desktop and the browser extension. */
 export interface ClientPlatform {
+  runtime: 'node' | 'web';
   /** Starts the server: a Node process (nodeLanguageClient.ts) or a Web Worker (browserLanguageClient.ts). */
   createClient: CreateClient;
   /** The lessons folder URI to send the server; undefined: the server knows its own (Node). */
@@ -147,6 +150,7 @@ export async function activateTopologyTutor(context: vscode.ExtensionContext, pl
   statusBar.refresh();
 
   return {
+    runtime: platform.runtime,
     lessonsPanel: {
       isOpen: () => panel.isOpen(),
       currentLesson: () => panel.currentLesson(),

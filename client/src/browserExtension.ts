@@ -18,7 +18,7 @@ function lessonsBase(context: vscode.ExtensionContext): string {
 }
 
 export function activate(context: vscode.ExtensionContext): Promise<TopologyTutorApi> {
-  return activateTopologyTutor(context, { createClient: createBrowserClient, lessonsBase });
+  return activateTopologyTutor(context, { runtime: 'web', createClient: createBrowserClient, lessonsBase });
 }
 
 export function deactivate(): Promise<void> {

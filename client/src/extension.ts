@@ -10,7 +10,7 @@ import { createNodeClient } from './nodeLanguageClient';
 export type { TopologyTutorApi };
 
 export function activate(context: vscode.ExtensionContext): Promise<TopologyTutorApi> {
-  return activateTopologyTutor(context, { createClient: createNodeClient });
+  return activateTopologyTutor(context, { runtime: 'node', createClient: createNodeClient });
 }
 
 export function deactivate(): Promise<void> {
