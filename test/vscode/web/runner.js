@@ -7,8 +7,6 @@ const mocha = require('mocha/mocha.js');
 /** Runs the tests `load` defines; rejects when any fails (VS Code then exits with 1). */
 function run(load, { timeout = 60000, grep = null } = {}) {
   if (typeof globalThis.location === 'undefined' || typeof globalThis.process?.versions?.node === 'string') {
-    const vscode = require('vscode');
-    console.log('DEBUG settings', JSON.stringify(vscode.workspace.getConfiguration().inspect('remote.extensionKind')), JSON.stringify(vscode.workspace.getConfiguration().inspect('workbench.startupEditor')));
     return Promise.reject(new Error('the web suite runs in the web extension host only (the extension was not started as a web extension)'));
   }
   return new Promise((resolve, reject) => {
