@@ -14,6 +14,8 @@ export const COMMANDS = {
   openTryIt: 'topology.openTryIt',
   resetLessonProgress: 'topology.resetLessonProgress',
   newTopologyFile: 'topology.newTopologyFile',
+  showDiagram: 'topology.showDiagram',
+  exportDiagramSvg: 'topology.exportDiagramSvg',
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;
@@ -37,6 +39,10 @@ export interface CommandArgs {
   openTryIt: [target?: OpenTryItArg];
   resetLessonProgress: [];
   newTopologyFile: [];
+  /** The diagram of the active topology editor, beside it. */
+  showDiagram: [];
+  /** Saves the diagram panel's picture as an SVG file (asks where). */
+  exportDiagramSvg: [];
 }
 
 /** The id of `topology.openLesson` (quick fixes and the status bar name it). */

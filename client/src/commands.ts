@@ -18,6 +18,10 @@ export interface CommandHandlers extends Record<CommandName, (arg?: unknown) => 
   openTryIt: (arg?: unknown) => Promise<void>;
   resetLessonProgress: () => Promise<void>;
   newTopologyFile: () => Promise<void>;
+  /** The fabric diagram of the active topology editor. */
+  showDiagram: () => Promise<void>;
+  /** Saves the diagram's picture as an SVG file. */
+  exportDiagramSvg: () => Promise<void>;
 }
 
 export function registerCommands(context: vscode.ExtensionContext, handlers: CommandHandlers): void {

@@ -1,6 +1,6 @@
 /**
  * Topology Tutor client: starts the language server, registers commands, and hosts the learning
- * features (lessons panel, lesson links, walkthrough progress, status bar). Every check and every
+ * features (lessons panel, lesson links, walkthrough progress, status bar) and the fabric diagram. Every check and every
  * explanation of a finding comes from the server. Wiring only: each feature is its own module
  * (languageClient, lessonsPanel/, walkthrough/, tryIt, statusBar); what the client, the server and
  * the webview say to each other is declared in shared/.
@@ -12,6 +12,8 @@ import { LESSONS } from '../../shared/lessons/catalog';
 import { parseLessonUri, toLessonTarget } from '../../shared/lessons/lessonLinks';
 import { lessonOpenedKey, OPENED_KEY } from '../../shared/walkthrough';
 import { registerCommands } from './commands';
+import { DiagramPanel } from './diagram/diagramPanel';
+import type { DiagramPanelApi } from './diagram/diagramPanel';
 import { createClient } from './languageClient';
 import { LessonsPanel } from './lessonsPanel/lessonsPanel';
 import type { LessonsPanelApi } from './lessonsPanel/lessonsPanel';
@@ -29,6 +31,7 @@ import { knownContextKeys } from './walkthrough/walkthroughKeys';
  */
 export interface TopologyTutorApi {
   lessonsPanel: LessonsPanelApi;
+  diagram: DiagramPanelApi;
   walkthrough: {
     /** Every context key the extension sets for walkthrough steps, with its current value. */
     contextKeys(): Record<string, boolean>;
@@ -89,6 +92,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Topolo
   client = createClient(context, output);
   const statusBar = new StatusBar(() => client, log);
   context.subscriptions.push(statusBar);
+  const diagram = new DiagramPanel(context.extensionUri, () => client, log);
+  context.subscriptions.push(diagram);
 
   registerCommands(context, {
     restartServer: async () => {
@@ -122,6 +127,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Topolo
       const document = await vscode.workspace.openTextDocument({ language: 'topology', content: NEW_TOPOLOGY_TEMPLATE });
       await vscode.window.showTextDocument(document, { preview: false });
     },
+    showDiagram: () => diagram.show(),
+    exportDiagramSvg: () => diagram.exportSvg(),
   });
 
   try {
@@ -141,6 +148,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Topolo
       requestDom: () => panel.requestDom(),
       click: (action) => panel.click(action),
     },
+    diagram,
     walkthrough: {
       contextKeys: () => {
         const snapshot = keys.snapshot();

@@ -1,5 +1,6 @@
 /**
- * `topology-tutor lint [options] FILE|DIR|GLOB|- ...` (see cli/options.ts for every flag).
+ * `topology-tutor lint [options] FILE|DIR|GLOB|- ...` (see cli/options.ts for every flag), and
+ * `topology-tutor what-if FILE --fail NAME[,NAME…]` (cli/whatIf.ts).
  * Exit codes: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 bad usage, an
  * unknown rule id, a bad config file, an unreadable file or a pattern that matches no file.
  *
@@ -25,6 +26,7 @@ import { parseCommandLine, USAGE, UsageError } from './cli/options';
 import type { CliOptions } from './cli/options';
 import { findingSubject, formatSarif } from './cli/sarif';
 import { expandTarget, identity } from './cli/targets';
+import { whatIfMain } from './cli/whatIf';
 import type { Input } from './cli/targets';
 
 export { VERSION };
@@ -75,6 +77,7 @@ function configErrorLines(config: LoadedConfig, cwd: string): string[] {
 }
 
 export async function main(args: string[], write: (text: string) => void, writeError: (text: string) => void, env: CliEnvironment = {}): Promise<number> {
+  if (args[0] === 'what-if') return whatIfMain(args.slice(1), write, writeError, { cwd: env.cwd, readStdin: env.readStdin ?? readProcessStdin });
   let options: CliOptions;
   try {
     const command = parseCommandLine(args);

@@ -33,8 +33,9 @@ import * as editing from './lsp/editing';
 import type { LintResult } from './core/lint';
 import type { LintSettings } from './core/settings';
 import { fabricSummary } from './core/summary/fabricSummary';
-import { FabricSummaryRequest } from '../../shared/protocol';
-import type { FabricSummaryResult } from '../../shared/protocol';
+import { DiagramHoverRequest, DiagramLocateRequest, DiagramRequest, DiagramSvgRequest, FabricSummaryRequest } from '../../shared/protocol';
+import type { DiagramResult, FabricSummaryResult } from '../../shared/protocol';
+import * as diagram from './lsp/diagram';
 import { VERSION } from './version';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -187,6 +188,11 @@ connection.onDidChangeConfiguration((change) => {
 connection.onRequest(FabricSummaryRequest.type, (params) =>
   withResult<FabricSummaryResult>(params.uri, 'Fabric summary', null, (r) => fabricSummary(r)),
 );
+
+connection.onRequest(DiagramRequest.type, (p) => withResult<DiagramResult>(p.uri, 'Diagram', null, (r) => diagram.diagram(r, p)));
+connection.onRequest(DiagramHoverRequest.type, (p) => withResult(p.uri, 'Diagram hover', null, (r) => diagram.diagramHover(r, p, { lessonsBase })));
+connection.onRequest(DiagramLocateRequest.type, (p) => withResult(p.uri, 'Diagram locate', null, (r) => diagram.diagramLocate(r, p)));
+connection.onRequest(DiagramSvgRequest.type, (p) => withResult(p.uri, 'Diagram SVG', null, (r) => diagram.diagramSvg(r, p)));
 
 documents.listen(connection);
 connection.listen();
