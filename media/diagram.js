@@ -40,7 +40,7 @@
   let revision = 0;
   /** @type {SVGSVGElement | undefined} */
   let svg;
-  /** @type {Map<string, SVGGElement>} */
+  /** @type {Map<string, SVGGElement>} The drawn node or link of each key (a bare link is a line or path). */
   let elements = new Map();
   /** @type {Map<string, DiagramNode>} */
   let nodes = new Map();
@@ -124,16 +124,21 @@
 
   /**
    * @param {DiagramLink} l
-   * @param {boolean} labels
    * @param {boolean} tabbable
    */
-  function drawLink(l, labels, tabbable) {
+  function drawLink(l, tabbable) {
     const classes = ['link', `kind-${l.kind}`];
     if (l.severity) classes.push(`sev-${l.severity}`);
     if (l.failed) classes.push('failed');
-    const g = /** @type {SVGGElement} */ (svgEl('g', { class: classes.join(' '), 'data-key': l.key, tabindex: tabbable ? 0 : -1, role: 'button', 'aria-label': linkLabel(l) }));
     const curve = l.cx !== null && l.cy !== null;
     const d = curve ? `M ${l.x1} ${l.y1} Q ${l.cx} ${l.cy} ${l.x2} ${l.y2}` : '';
+    if (!tabbable && l.caption === null && !l.failed && !l.severity) {
+      // Many links: one element each (it is its own hit target), so thousands draw quickly.
+      classes.push('stroke', 'bare');
+      const attrs = { class: classes.join(' '), 'data-key': l.key, tabindex: -1, role: 'button', 'aria-label': linkLabel(l), 'stroke-width': Math.max(1.5, l.width) };
+      return /** @type {SVGGElement} */ (/** @type {unknown} */ (curve ? svgEl('path', { ...attrs, d }) : svgEl('line', { ...attrs, x1: l.x1, y1: l.y1, x2: l.x2, y2: l.y2 })));
+    }
+    const g = /** @type {SVGGElement} */ (svgEl('g', { class: classes.join(' '), 'data-key': l.key, tabindex: tabbable ? 0 : -1, role: 'button', 'aria-label': linkLabel(l) }));
     const hitWidth = Math.max(9, l.width + 6);
     if (curve) {
       g.appendChild(svgEl('path', { class: 'hit', d, 'stroke-width': hitWidth }));
@@ -142,8 +147,9 @@
       g.appendChild(svgEl('line', { class: 'hit', x1: l.x1, y1: l.y1, x2: l.x2, y2: l.y2, 'stroke-width': hitWidth }));
       g.appendChild(svgEl('line', { class: 'stroke', x1: l.x1, y1: l.y1, x2: l.x2, y2: l.y2, 'stroke-width': l.width }));
     }
-    const mark = l.failed ? '✕ ' : l.severity === 'error' ? '✖ ' : l.severity === 'warning' ? '▲ ' : l.severity === 'info' ? '● ' : '';
-    if (labels || mark) g.appendChild(svgEl('text', { class: 'link-label', x: l.lx, y: l.ly, 'text-anchor': 'middle' }, `${mark}${labels ? l.label : ''}`.trim()));
+    const mark = l.failed ? '✕' : l.severity === 'error' ? '✖' : l.severity === 'warning' ? '▲' : l.severity === 'info' ? '●' : '';
+    if (mark) g.appendChild(svgEl('text', { class: 'link-mark', x: l.mx, y: l.my + 4, 'text-anchor': 'middle' }, mark));
+    if (l.caption !== null) g.appendChild(svgEl('text', { class: 'link-label', x: l.lx, y: l.ly, 'text-anchor': 'middle' }, l.caption));
     return g;
   }
 
@@ -226,7 +232,7 @@
       const linkLayer = svgEl('g', { class: 'links' });
       const tabbable = v.links.length <= TABBABLE_LINKS;
       for (const l of v.links) {
-        const g = drawLink(l, v.linkLabels, tabbable);
+        const g = drawLink(l, tabbable);
         elements.set(l.key, g);
         linkLayer.appendChild(g);
       }
@@ -533,11 +539,11 @@
     const active = document.activeElement instanceof SVGElement ? document.activeElement.getAttribute('data-key') : null;
     return {
       nodes: canvas.querySelectorAll('g.node').length,
-      links: canvas.querySelectorAll('g.link').length,
+      links: canvas.querySelectorAll('.link').length,
       nodeKeys: [...canvas.querySelectorAll('g.node')].map(keyOf),
       highlighted,
       focused: active,
-      failed: [...canvas.querySelectorAll('g.failed')].map(keyOf),
+      failed: [...canvas.querySelectorAll('.failed[data-key]')].map(keyOf),
       summary: [...summary.querySelectorAll('h2, p, tr')].map((e) => (e.tagName === 'TR' ? [...e.children].map((c) => c.textContent || '').join(' | ') : e.textContent || '')),
       notice: notice.hidden ? null : notice.textContent,
       revision,

@@ -16,8 +16,12 @@ export type DiagramTier = (typeof DIAGRAM_TIERS)[number];
 export type DiagramSeverity = 'error' | 'warning' | 'info';
 const SEVERITIES: readonly DiagramSeverity[] = ['error', 'warning', 'info'];
 
-/** What a what-if failure does to a switch (or, for a group, to the worst of its members). */
-export const DIAGRAM_IMPACTS = ['disconnected', 'over-limit', 'degraded'] as const;
+/**
+ * What a what-if failure does to a switch (or, for a group, the worst for any member): no uplink
+ * left; over its design limit; loses uplink, paths or ratio; or its figures change for the better
+ * (a spine whose failed leaf no longer sends it traffic).
+ */
+export const DIAGRAM_IMPACTS = ['disconnected', 'over-limit', 'degraded', 'changed'] as const;
 export type DiagramImpact = (typeof DIAGRAM_IMPACTS)[number];
 
 export type DiagramLinkKind = 'fabric' | 'peer' | 'north-south';
@@ -90,13 +94,20 @@ export interface DiagramLink {
   y2: number;
   cx: number | null;
   cy: number | null;
-  /** Where the label goes. */
+  /** The middle of the line or curve: where a failed or finding mark (✕ ✖ ▲ ●) goes. */
+  mx: number;
+  my: number;
+  /** Stroke width, by the bandwidth per `links` entry. */
+  width: number;
+  /** `2 × 100G`, `3 entries · 300G`, `131072 links · 13107.2T`: for tooltips and screen readers. */
+  label: string;
+  /**
+   * The text drawn beside the link at (lx, ly), or null: when every link into a node has the same
+   * label, only one of them carries it (`2 × 100G each`, above that node); with many links, none.
+   */
+  caption: string | null;
   lx: number;
   ly: number;
-  /** Stroke width, by the bandwidth per switch pair. */
-  width: number;
-  /** `2 × 100G`, `3 entries · 300G`, `131072 links · 13107.2T`. */
-  label: string;
   /** Σ parallel links (count), `links` entries, bandwidth in Gbps (of the entries with a usable speed and count). */
   count: number;
   entries: number;
@@ -164,8 +175,6 @@ export interface DiagramView {
   /** In reading order (row by row, left to right): the keyboard order. */
   nodes: DiagramNode[];
   links: DiagramLink[];
-  /** Draw the links' labels (few links are drawn); with many, the label is in the link's tooltip only. */
-  linkLabels: boolean;
   /** The whole fabric, drawn or not. */
   totals: { switches: number; links: number; findings: number };
   whatIf: WhatIfView | null;
@@ -229,7 +238,7 @@ function isLink(x: unknown): x is DiagramLink {
   return (
     isDiagramKey(x.key) && isDiagramKey(x.from) && isDiagramKey(x.to) && LINK_KINDS.includes(x.kind as DiagramLinkKind) &&
     isNumber(x.x1) && isNumber(x.y1) && isNumber(x.x2) && isNumber(x.y2) && (x.cx === null || isNumber(x.cx)) && (x.cy === null || isNumber(x.cy)) &&
-    isNumber(x.lx) && isNumber(x.ly) && isNumber(x.width) && isText(x.label) && isCount(x.count) && isCount(x.entries) && isNumber(x.gbps) &&
+    isNumber(x.mx) && isNumber(x.my) && isNumber(x.lx) && isNumber(x.ly) && isNumber(x.width) && isText(x.label) && (x.caption === null || isText(x.caption)) && isCount(x.count) && isCount(x.entries) && isNumber(x.gbps) &&
     isSeverity(x.severity) && isCount(x.findings) && typeof x.failed === 'boolean' &&
     (ends === null || (Array.isArray(ends) && ends.length === 2 && ends.every(isName))) && isRange(x.select)
   );
@@ -265,7 +274,7 @@ export function parseDiagramView(value: unknown): DiagramView | undefined {
   if (!Array.isArray(v.tiers) || v.tiers.length > DIAGRAM_TIERS.length || !v.tiers.every((t) => isRecord(t) && isTier(t.tier) && isText(t.label) && isNumber(t.y))) return undefined;
   if (!Array.isArray(v.boxes) || v.boxes.length > MAX_VIEW_NODES || !v.boxes.every(isBox)) return undefined;
   if (!Array.isArray(v.nodes) || v.nodes.length > MAX_VIEW_NODES || !v.nodes.every(isNode)) return undefined;
-  if (!Array.isArray(v.links) || v.links.length > MAX_VIEW_LINKS || !v.links.every(isLink) || typeof v.linkLabels !== 'boolean') return undefined;
+  if (!Array.isArray(v.links) || v.links.length > MAX_VIEW_LINKS || !v.links.every(isLink)) return undefined;
   const totals = v.totals;
   if (!isRecord(totals) || !isCount(totals.switches) || !isCount(totals.links) || !isCount(totals.findings)) return undefined;
   if (!isWhatIf(v.whatIf)) return undefined;

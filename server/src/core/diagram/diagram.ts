@@ -25,7 +25,7 @@ import { formatRatio } from '../model/ratio';
 import { asMap, getPair, scalarValue } from '../yaml/treeQueries';
 import { NO_FAILURES, oneSpinePerPod, resolveFailures, whatIf } from '../whatIf/whatIf';
 import type { Failures, SwitchChange, WhatIfResult } from '../whatIf/whatIf';
-import { changeCells, changeImpact, whatIfSentences, worstFirst } from '../whatIf/whatIfReport';
+import { changeCells, changeImpact, losesSomething, whatIfSentences, worstFirst } from '../whatIf/whatIfReport';
 import { findingBuckets, worseOf, worstSeverity } from './findingsOnFabric';
 import type { FindingBuckets } from './findingsOnFabric';
 import { GEOMETRY, layout } from './layout';
@@ -35,7 +35,7 @@ import type { Bundle } from './linkBundles';
 import { drawnUnits, unitMembers } from './segments';
 import type { DrawnUnits, Unit } from './segments';
 
-/** Link labels are drawn when at most this many links are. */
+/** Link captions are drawn when at most this many links are. */
 export const MAX_LABELLED_LINKS = 80;
 
 const TITLE_CHARS = 17;
@@ -73,7 +73,7 @@ const NOUN: Record<DiagramTier, [string, string]> = {
   none: ['switch', 'switches'],
 };
 
-const IMPACT_RANK: Record<DiagramImpact, number> = { disconnected: 3, 'over-limit': 2, degraded: 1 };
+const IMPACT_RANK: Record<DiagramImpact, number> = { disconnected: 4, 'over-limit': 3, degraded: 2, changed: 1 };
 
 /** The `topology:` name, or ''. */
 function topologyName(result: LintResult): string {
@@ -83,7 +83,7 @@ function topologyName(result: LintResult): string {
 }
 
 function emptyView(result: LintResult, notice: string): DiagramView {
-  return { name: topologyName(result), width: 0, height: 0, tiers: [], boxes: [], nodes: [], links: [], linkLabels: true, totals: { switches: 0, links: 0, findings: result.findings.length }, whatIf: null, onePerPod: [], notice };
+  return { name: topologyName(result), width: 0, height: 0, tiers: [], boxes: [], nodes: [], links: [], totals: { switches: 0, links: 0, findings: result.findings.length }, whatIf: null, onePerPod: [], notice };
 }
 
 /** Why the fabric cannot be drawn, or undefined when it can. */
@@ -145,7 +145,7 @@ function switchFindings(ctx: DiagramContext, members: readonly FabricSwitch[]): 
 /** `⚑ 2:1 → 4:1`, `⊘ no uplink left`, `↓ 400G → 200G up`: what a failure does to one switch. */
 function changeText(change: SwitchChange): string {
   if (change.disconnected) return `⊘ no uplink left`;
-  const glyph = change.after.overLimit ? '⚑' : change.after.uplinkGbps < change.before.uplinkGbps ? '↓' : '•';
+  const glyph = change.after.overLimit ? '⚑' : losesSomething(change) ? '↓' : '•';
   if (change.before.ratio !== undefined && change.after.ratio !== undefined) return `${glyph} ${formatRatio(change.before.ratio)} → ${formatRatio(change.after.ratio)}`;
   return `${glyph} ${formatGbps(change.before.uplinkGbps)} → ${formatGbps(change.after.uplinkGbps)} up`;
 }
@@ -172,7 +172,7 @@ function groupNode(ctx: DiagramContext, unit: Extract<Unit, { kind: 'group' }>, 
   let failed = 0;
   let worstRatio: number | undefined;
   let impact: DiagramImpact | null = null;
-  const impacts: Record<DiagramImpact, number> = { disconnected: 0, 'over-limit': 0, degraded: 0 };
+  const impacts: Record<DiagramImpact, number> = { disconnected: 0, 'over-limit': 0, degraded: 0, changed: 0 };
   for (const sw of members) {
     if (ctx.failures.switches.has(sw)) failed++;
     if (sw.ratio !== undefined && (worstRatio === undefined || sw.ratio > worstRatio)) worstRatio = sw.ratio;
@@ -191,6 +191,7 @@ function groupNode(ctx: DiagramContext, unit: Extract<Unit, { kind: 'group' }>, 
     if (impacts.disconnected > 0) parts.push(`⊘ ${formatNumber(impacts.disconnected, 0)}`);
     if (impacts['over-limit'] > 0) parts.push(`⚑ ${formatNumber(impacts['over-limit'], 0)}`);
     if (impacts.degraded > 0) parts.push(`↓ ${formatNumber(impacts.degraded, 0)}`);
+    if (impacts.changed > 0) parts.push(`• ${formatNumber(impacts.changed, 0)}`);
     detail = parts.join(' · ');
   } else {
     detail = worstRatio === undefined ? `▸ ${many}` : `▸ worst ${formatRatio(worstRatio)}`;
@@ -273,6 +274,8 @@ function linkOf(ctx: DiagramContext, b: Bundle): DiagramLink {
   let cy: number | null = null;
   let lx: number;
   let ly: number;
+  let mx: number;
+  let my: number;
   if (b.from.row === b.to.row) {
     // Within one row: a curve below the leaves and the rows under them, above the spines and super-spines.
     const tier = b.from.unit.segment.tier;
@@ -281,13 +284,18 @@ function linkOf(ctx: DiagramContext, b: Bundle): DiagramLink {
     const bend = Math.min(90, 28 + 0.12 * Math.abs(x2 - x1));
     cx = (x1 + x2) / 2;
     cy = below ? y1 + bend : y1 - bend;
-    lx = cx;
-    ly = (y1 + cy) / 2 + (below ? 10 : -4);
+    mx = cx;
+    my = (y1 + cy) / 2;
+    lx = mx;
+    ly = my + (below ? 14 : -6);
   } else {
     y1 = b.from.y + g.nodeH;
     y2 = b.to.y;
-    lx = (x1 + x2) / 2;
-    ly = (y1 + y2) / 2;
+    mx = (x1 + x2) / 2;
+    my = (y1 + y2) / 2;
+    // Nearer the lower end, where the lines into one node fan out.
+    lx = x1 + 0.75 * (x2 - x1);
+    ly = y1 + 0.75 * (y2 - y1) - 3;
   }
   const perEntry = single ? b.gbps : b.gbps / Math.max(1, b.entries);
   const ends: [string, string] | null = single ? [(b.from.unit as { sw: FabricSwitch }).sw.name, (b.to.unit as { sw: FabricSwitch }).sw.name] : null;
@@ -303,10 +311,13 @@ function linkOf(ctx: DiagramContext, b: Bundle): DiagramLink {
     y2,
     cx,
     cy,
-    lx: Math.round(lx),
-    ly: Math.round(ly),
+    mx: Math.round(mx),
+    my: Math.round(my),
     width: linkWidth(perEntry),
     label: linkLabel(b, single),
+    caption: linkLabel(b, single),
+    lx: Math.round(lx),
+    ly: Math.round(ly),
     count: b.count,
     entries: b.entries,
     gbps: Math.round(b.gbps * 1e6) / 1e6,
@@ -316,6 +327,35 @@ function linkOf(ctx: DiagramContext, b: Bundle): DiagramLink {
     ends,
     select: single && between !== undefined ? ctx.result.lines.range(between.start, between.end) : null,
   };
+}
+
+/**
+ * Which links carry their label on the picture: none when many are drawn; when every link into a
+ * lower node has the same label, one of them, above that node (`2 × 100G each`); else each its own.
+ */
+function assignCaptions(links: DiagramLink[], nodes: Map<string, DiagramNode>): void {
+  if (links.length > MAX_LABELLED_LINKS) {
+    for (const link of links) link.caption = null;
+    return;
+  }
+  const byLower = new Map<string, DiagramLink[]>();
+  for (const link of links) {
+    if (link.cy !== null) continue;
+    const list = byLower.get(link.to);
+    if (list === undefined) byLower.set(link.to, [link]);
+    else list.push(link);
+  }
+  for (const [key, list] of byLower) {
+    const lower = nodes.get(key);
+    if (lower === undefined || list.length < 2 || !list.every((l) => l.label === list[0].label)) continue;
+    list.forEach((l, i) => {
+      l.caption = i === 0 ? `${l.label} each` : null;
+      if (i === 0) {
+        l.lx = Math.round(lower.x + lower.w / 2);
+        l.ly = Math.round(lower.y - 9);
+      }
+    });
+  }
 }
 
 function boxes(ctx: DiagramContext): DiagramBox[] {
@@ -369,6 +409,7 @@ export function buildDiagram(result: LintResult, state: DiagramState): DiagramVi
   if (ctx === undefined) return emptyView(result, unavailable(result) ?? 'Nothing to draw.');
   const nodes = ctx.placed.placements.map((p) => (p.unit.kind === 'switch' ? switchNode(ctx, p.unit, p) : groupNode(ctx, p.unit, p)));
   const links = bundleLinks(ctx.model, ctx.drawn, ctx.placed, ctx.buckets, ctx.failures).map((b) => linkOf(ctx, b));
+  assignCaptions(links, new Map(nodes.map((node) => [node.key, node])));
   return {
     name: topologyName(result),
     width: ctx.placed.width,
@@ -377,7 +418,6 @@ export function buildDiagram(result: LintResult, state: DiagramState): DiagramVi
     boxes: boxes(ctx),
     nodes,
     links,
-    linkLabels: links.length <= MAX_LABELLED_LINKS,
     totals: { switches: ctx.model.switches.size, links: ctx.model.links.filter((l) => l.known).length, findings: result.findings.length },
     whatIf: whatIfView(ctx),
     onePerPod: oneSpinePerPod(ctx.model).map((s) => s.name),

@@ -36,23 +36,25 @@ function severityColour(p: DiagramPalette, severity: DiagramSeverity | null, fal
   return severity === 'error' ? p.error : severity === 'warning' ? p.warning : severity === 'info' ? p.info : fallback;
 }
 
-function linkSvg(p: DiagramPalette, link: DiagramLink, labels: boolean): string {
+function linkSvg(p: DiagramPalette, link: DiagramLink): string {
   const stroke = link.failed ? p.failed : severityColour(p, link.severity, p.link);
-  const dash = link.failed ? '6 4' : link.kind === 'peer' ? '2 3' : null;
+  const dash = link.failed ? '6 4' : link.kind === 'peer' ? '2 6' : null;
   const shape =
     link.cx === null || link.cy === null
-      ? `<line${attrs({ x1: link.x1, y1: link.y1, x2: link.x2, y2: link.y2, stroke, 'stroke-width': link.width, 'stroke-dasharray': dash, 'stroke-linecap': 'round' })}/>`
+      ? `<line${attrs({ x1: link.x1, y1: link.y1, x2: link.x2, y2: link.y2, stroke, 'stroke-width': link.width, 'stroke-dasharray': dash, 'stroke-linecap': dash === null ? 'round' : 'butt' })}/>`
       : `<path${attrs({ d: `M ${n(link.x1)} ${n(link.y1)} Q ${n(link.cx)} ${n(link.cy)} ${n(link.x2)} ${n(link.y2)}`, fill: 'none', stroke, 'stroke-width': link.width, 'stroke-dasharray': dash })}/>`;
-  const mark = link.failed ? '✕ ' : link.severity === 'error' ? '✖ ' : link.severity === 'warning' ? '▲ ' : link.severity === 'info' ? '● ' : '';
-  const text =
-    labels || mark !== ''
-      ? `<text${attrs({ x: link.lx, y: link.ly, 'text-anchor': 'middle', 'font-size': 10, fill: link.severity !== null ? severityColour(p, link.severity, p.foreground) : p.muted, stroke: p.background, 'stroke-width': 3, 'paint-order': 'stroke' })}>${xmlEscape(`${mark}${labels ? link.label : ''}`.trim())}</text>`
-      : '';
-  return `<g>${shape}${text}<title>${xmlEscape(link.label)}</title></g>`;
+  const halo = { stroke: p.background, 'stroke-width': 3, 'paint-order': 'stroke' };
+  const mark = link.failed ? '✕' : link.severity === 'error' ? '✖' : link.severity === 'warning' ? '▲' : link.severity === 'info' ? '●' : null;
+  const markText = mark === null ? '' : `<text${attrs({ x: link.mx, y: link.my + 4, 'text-anchor': 'middle', 'font-size': 12, fill: link.failed ? p.failed : severityColour(p, link.severity, p.foreground), ...halo })}>${mark}</text>`;
+  const caption =
+    link.caption === null
+      ? ''
+      : `<text${attrs({ x: link.lx, y: link.ly, 'text-anchor': 'middle', 'font-size': 10, fill: link.severity !== null ? severityColour(p, link.severity, p.foreground) : p.muted, ...halo })}>${xmlEscape(link.caption)}</text>`;
+  return `<g>${shape}${markText}${caption}<title>${xmlEscape(link.label)}</title></g>`;
 }
 
 function nodeSvg(p: DiagramPalette, node: DiagramNode): string {
-  const impactColour = node.impact === 'disconnected' ? p.error : node.impact !== null ? p.impact : null;
+  const impactColour = node.impact === 'disconnected' ? p.error : node.impact === 'over-limit' || node.impact === 'degraded' ? p.impact : null;
   const stroke = node.failed ? p.failed : (impactColour ?? severityColour(p, node.severity, p.border));
   const width = node.failed || node.impact !== null || node.severity !== null ? 2 : 1;
   const parts: string[] = [];
@@ -96,7 +98,7 @@ export function renderSvg(view: DiagramView, palette: DiagramPalette, title: str
     out.push(`<rect${attrs({ x: box.x, y: box.y, width: box.w, height: box.h, rx: 6, fill: 'none', stroke: box.severity !== null ? severityColour(p, box.severity, p.boxBorder) : p.boxBorder, 'stroke-dasharray': '4 3' })}/>`);
     out.push(`<text${attrs({ x: box.x + 8, y: box.y + 16, fill: box.severity !== null ? severityColour(p, box.severity, p.muted) : p.muted, 'font-size': 11 })}>${xmlEscape(box.label)}</text>`);
   }
-  for (const link of view.links) out.push(linkSvg(p, link, view.linkLabels));
+  for (const link of view.links) out.push(linkSvg(p, link));
   for (const node of view.nodes) out.push(nodeSvg(p, node));
   summary.forEach((line, i) => {
     out.push(`<text${attrs({ x: 12, y: view.height + 20 + i * SUMMARY_LINE, fill: i === 0 ? p.foreground : p.muted, 'font-size': 12, 'font-weight': i === 0 ? 'bold' : null })}>${xmlEscape(line)}</text>`);

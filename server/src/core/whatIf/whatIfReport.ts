@@ -47,14 +47,20 @@ export function whatIfReport(result: WhatIfResult, failed: readonly string[]): W
   };
 }
 
-export type ChangeImpact = 'disconnected' | 'over-limit' | 'degraded';
+export type ChangeImpact = 'disconnected' | 'over-limit' | 'degraded' | 'changed';
 
-/** The worst thing that happens to a switch: disconnected, over its limit after, or it only loses (or gains) figures. */
-export function changeImpact(change: SwitchChange): ChangeImpact {
-  return change.disconnected ? 'disconnected' : change.after.overLimit ? 'over-limit' : 'degraded';
+/** It loses uplink bandwidth or paths, or its ratio rises. */
+export function losesSomething(change: SwitchChange): boolean {
+  const { before, after } = change;
+  return after.uplinkGbps < before.uplinkGbps - 1e-9 || after.paths < before.paths || (before.ratio !== undefined && after.ratio !== undefined && after.ratio > before.ratio + 1e-12);
 }
 
-const IMPACT_ORDER: Record<ChangeImpact, number> = { disconnected: 0, 'over-limit': 1, degraded: 2 };
+/** The worst thing that happens to a switch: disconnected, over its limit after, loses something, or only changes (for the better). */
+export function changeImpact(change: SwitchChange): ChangeImpact {
+  return change.disconnected ? 'disconnected' : change.after.overLimit ? 'over-limit' : losesSomething(change) ? 'degraded' : 'changed';
+}
+
+const IMPACT_ORDER: Record<ChangeImpact, number> = { disconnected: 0, 'over-limit': 1, degraded: 2, changed: 3 };
 
 /** Changes worst first: disconnected, over the limit, then by the highest ratio after and the largest uplink loss; file order breaks ties. */
 export function worstFirst(changes: readonly SwitchChange[]): SwitchChange[] {
