@@ -13,6 +13,7 @@
  * Target (issue 18): the 64×2048 fabric draws in under 1 s, by aggregation. Needs `npm run bundle`
  * (server/out/server.js); the browser part needs Chromium (CHROMIUM_PATH or /usr/bin/chromium).
  */
+/* global window, document, requestAnimationFrame -- page.evaluate functions run in the browser */
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -78,7 +79,7 @@ async function withBrowser(run) {
   }
 }
 
-async function drawMs(page, view, revision) {
+function drawMs(page, view, revision) {
   return page.evaluate(
     async ({ view, revision }) => {
       const t0 = performance.now();

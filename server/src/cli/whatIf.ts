@@ -201,7 +201,7 @@ export async function whatIfMain(
     scenario = worst.result;
     labels = [...named.labels, worst.spine.name];
     const bad = tried.filter((t) => !t.result.survives).length;
-    notes.push(`Tried ${tried.length} single-spine failure${tried.length === 1 ? '' : 's'}${named.labels.length > 0 ? ` on top of ${named.labels.map(show).join(', ')}` : ''}: ${bad === 0 ? 'the fabric survives each' : `${bad} disconnect a leaf or push one over its limit`}. The worst: ${show(worst.spine.name)}.`);
+    notes.push(`Tried ${tried.length} single-spine failure${tried.length === 1 ? '' : 's'}${named.labels.length > 0 ? ` on top of ${named.labels.map(show).join(', ')}` : ''}: ${bad === 0 ? 'the fabric survives each' : bad === 1 ? '1 disconnects a leaf or pushes one over its limit' : `${bad} disconnect a leaf or push one over its limit`}. The worst: ${show(worst.spine.name)}.`);
   } else {
     scenario = whatIf(model, resolved.failures);
   }

@@ -18,7 +18,7 @@ function diagramTabs() {
 function eventually(api, check, what, timeoutMs = 20000) {
   let timer;
   const tick = (fire) => {
-    timer = setInterval(fire, 100);
+    timer = setInterval(() => fire(), 100);
     return { dispose: () => clearInterval(timer) };
   };
   return waitFor(check, { events: [api.diagram.onDidRender, tick], timeoutMs, what });

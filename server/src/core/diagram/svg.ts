@@ -82,8 +82,8 @@ export function renderSvg(view: DiagramView, palette: DiagramPalette, title: str
   const summary: string[] = [];
   if (view.whatIf !== null) {
     summary.push(`What if ${view.whatIf.failed.join(', ')} ${view.whatIf.failed.length === 1 ? 'fails' : 'fail'}:`, ...view.whatIf.lines);
-    for (const row of view.whatIf.rows) summary.push(`  ${row.name}: uplink ${row.uplink}, ratio ${row.ratio}, paths ${row.paths}${row.impact === 'degraded' ? '' : ` (${row.impact})`}`);
-    if (view.whatIf.more > 0) summary.push(`  … and ${view.whatIf.more} more`);
+    for (const row of view.whatIf.rows) summary.push(`• ${row.name}: uplink ${row.uplink}, ratio ${row.ratio}, paths ${row.paths}${row.impact === 'degraded' ? '' : ` (${row.impact})`}`);
+    if (view.whatIf.more > 0) summary.push(`… and ${view.whatIf.more} more`);
   }
   if (view.notice !== null) summary.push(view.notice);
   const width = Math.max(view.width, 480);
