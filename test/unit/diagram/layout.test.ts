@@ -10,7 +10,7 @@ import * as path from 'path';
 import { lintText } from '../../../server/src/core/lint';
 import { buildDiagram } from '../../../server/src/core/diagram/diagram';
 import { GEOMETRY } from '../../../server/src/core/diagram/layout';
-import { COLLAPSE_OVER, SHOW_MEMBERS } from '../../../server/src/core/diagram/segments';
+import { COLLAPSE_OVER, MAX_NODES, SHOW_MEMBERS } from '../../../server/src/core/diagram/segments';
 import type { DiagramNode, DiagramState, DiagramView } from '../../../shared/webview/diagramView';
 import { EXAMPLES } from '../helpers';
 import { buildFabric, render } from '../analysis/fabricBuilder';
@@ -191,6 +191,17 @@ describe('diagram layout', () => {
       const view = diagram(flat(1, 65));
       const open = diagram(flat(1, 65), { expanded: [view.nodes[1].key], failed: { switches: [], links: [] } });
       assert.deepEqual(open.nodes.slice(1).map((n) => `${n.kind}:${n.members}`), ['group:32', 'group:32', 'switch:1']);
+    });
+
+    it(`hundreds of small pods: every segment of two or more is a group, at most ${MAX_NODES} nodes are drawn, and the view says what it leaves out`, () => {
+      const text = render(buildFabric({ pods: 1500, spinesPerPod: 1, leavesPerPod: 2, minSpines: 1 }));
+      const view = diagram(text);
+      assert.ok(view.nodes.length <= MAX_NODES, `${view.nodes.length} nodes`);
+      assert.equal(view.nodes.length, MAX_NODES);
+      assert.ok(view.nodes.filter((n) => n.tier === 'leaf').every((n) => n.kind === 'group' && n.members === 2));
+      assert.equal(view.notice, `The diagram draws at most 2000 nodes: 500 pods at the end are not drawn (their switches and findings still count in every figure).`);
+      assert.ok(view.links.every((l) => view.nodes.some((n) => n.key === l.from) && view.nodes.some((n) => n.key === l.to)), 'no link to a node not drawn');
+      assert.equal(view.totals.switches, 4500);
     });
 
     it("a group shows its members' findings: the worst severity and how many", () => {

@@ -32,7 +32,7 @@ import { GEOMETRY, layout } from './layout';
 import type { Layout, Placement } from './layout';
 import { bundleLinks } from './linkBundles';
 import type { Bundle } from './linkBundles';
-import { drawnUnits, unitMembers } from './segments';
+import { drawnUnits, MAX_NODES, unitMembers } from './segments';
 import type { DrawnUnits, Unit } from './segments';
 
 /** Link captions are drawn when at most this many links are. */
@@ -403,6 +403,13 @@ function whatIfView(ctx: DiagramContext): WhatIfView | null {
   return { failed, lines, rows, more: changes.length - rows.length, survives: outcome.survives };
 }
 
+function hiddenNotice(placed: Layout): string | null {
+  const parts: string[] = [];
+  if (placed.hiddenPods > 0) parts.push(plural(placed.hiddenPods, 'pod'));
+  if (placed.hiddenPlanes > 0) parts.push(plural(placed.hiddenPlanes, 'plane'));
+  return parts.length === 0 ? null : `The diagram draws at most ${formatNumber(MAX_NODES, 0)} nodes: ${parts.join(' and ')} at the end are not drawn (their switches and findings still count in every figure).`;
+}
+
 /** The diagram view of a lint result in a state (groups opened, what-if failures). */
 export function buildDiagram(result: LintResult, state: DiagramState): DiagramView {
   const ctx = diagramContext(result, state);
@@ -421,6 +428,6 @@ export function buildDiagram(result: LintResult, state: DiagramState): DiagramVi
     totals: { switches: ctx.model.switches.size, links: ctx.model.links.filter((l) => l.known).length, findings: result.findings.length },
     whatIf: whatIfView(ctx),
     onePerPod: oneSpinePerPod(ctx.model).map((s) => s.name),
-    notice: null,
+    notice: hiddenNotice(ctx.placed),
   };
 }

@@ -22,8 +22,9 @@ function linkAt(drawn: DrawnUnits, link: FabricLink): string | null {
   if (ua === undefined || ub === undefined) return null;
   if (ua === ub) return ua.key;
   const placed = layout(drawn);
-  const pa = placed.byKey.get(ua.key)!;
-  const pb = placed.byKey.get(ub.key)!;
+  const pa = placed.byKey.get(ua.key);
+  const pb = placed.byKey.get(ub.key);
+  if (pa === undefined || pb === undefined) return null;
   const upperFirst = pa.row < pb.row || (pa.row === pb.row && pa.x <= pb.x);
   return upperFirst ? linkKey(ua.key, ub.key) : linkKey(ub.key, ua.key);
 }
@@ -33,7 +34,13 @@ export function diagramLocate(result: LintResult, offset: number, state: Diagram
   const model = result.analysis?.model;
   if (model === undefined || model.switches.size === 0) return null;
   const drawn = drawnUnits(model, new Set(state.expanded));
-  const unitKey = (sw: FabricSwitch | undefined): string | null => (sw === undefined ? null : (drawn.unitOf(sw)?.key ?? null));
+  let placed: Set<string> | undefined;
+  const unitKey = (sw: FabricSwitch | undefined): string | null => {
+    const key = sw === undefined ? undefined : drawn.unitOf(sw)?.key;
+    if (key === undefined) return null;
+    placed ??= new Set(layout(drawn).byKey.keys());
+    return placed.has(key) ? key : null;
+  };
   const located = locate(result.parsed.root, offset);
   const path = located?.path ?? [];
   if (path[0] === 'links' && path.length >= 2) {

@@ -12,7 +12,7 @@
  */
 import type { DiagramTier } from '../../../../shared/webview/diagramView';
 import type { DrawnUnits, Unit } from './segments';
-import { segmentId } from './segments';
+import { MAX_NODES, segmentId } from './segments';
 
 export const GEOMETRY = {
   slot: 136,
@@ -55,6 +55,9 @@ export interface Layout {
   tiers: { tier: DiagramTier; y: number }[];
   width: number;
   height: number;
+  /** Pods and planes not drawn: more than MAX_NODES nodes would be. */
+  hiddenPods: number;
+  hiddenPlanes: number;
 }
 
 const roundUp = (n: number, step: number): number => Math.max(step, Math.ceil(n / step) * step);
@@ -77,12 +80,27 @@ export function layout(drawn: DrawnUnits): Layout {
     units.forEach((unit, i) => placements.push({ unit, x: Math.round(startX + i * g.slot + (g.slot - g.nodeW) / 2), y, row }));
   };
 
+  // Hundreds of pods: draw the first ones up to the node budget (the rows above and below count first).
+  let budget = MAX_NODES - [...fabric.segments.values()].filter((s) => s.tier === 'external' || s.tier === 'none').reduce((n, s) => n + bySegment.get(s)!.length, 0);
+  const within = (count: number, placedBefore: number): boolean => placedBefore === 0 || count <= budget;
+  let hiddenPods = 0;
+  let hiddenPlanes = 0;
+  const planeUnits = fabric.planeColumns.reduce((n, c) => n + unitsAt('super-spine', c).length, 0);
+  budget -= Math.min(planeUnits, Math.floor(MAX_NODES / 4));
+
   // Pods: spines and leaves.
   let x = g.left;
   const hasPods = fabric.podColumns.some((c) => c !== '');
+  let podsPlaced = 0;
   for (const column of fabric.podColumns) {
     const spines = unitsAt('spine', column);
     const leaves = unitsAt('leaf', column);
+    if (!within(spines.length + leaves.length, podsPlaced)) {
+      hiddenPods++;
+      continue;
+    }
+    budget -= spines.length + leaves.length;
+    podsPlaced++;
     const slots = roundUp(Math.max(spines.length, leaves.length), WIDTH_STEP);
     const width = slots * g.slot;
     if (spines.length > 0) place(spines, 'spine', x + ((slots - spines.length) / 2) * g.slot);
@@ -104,7 +122,17 @@ export function layout(drawn: DrawnUnits): Layout {
   };
   let rowRight = g.left + fabricWidth;
   if (rowOf.has('super-spine')) {
-    const planes = fabric.planeColumns.map((column) => ({ column, units: unitsAt('super-spine', column) }));
+    budget += Math.min(planeUnits, Math.floor(MAX_NODES / 4));
+    const planes: { column: string; units: Unit[] }[] = [];
+    for (const column of fabric.planeColumns) {
+      const units = unitsAt('super-spine', column);
+      if (!within(units.length, planes.length)) {
+        hiddenPlanes++;
+        continue;
+      }
+      budget -= units.length;
+      planes.push({ column, units });
+    }
     const hasPlanes = planes.some((p) => p.column !== '');
     let px = centred(planes.map((p) => p.units.length * g.slot));
     const y = rowY('super-spine');
@@ -138,5 +166,7 @@ export function layout(drawn: DrawnUnits): Layout {
     tiers: fabric.tiers.map((tier) => ({ tier, y: rowY(tier) })),
     width: Math.ceil(rowRight + g.boxPad + g.right),
     height: Math.ceil(g.top + Math.max(0, rows - 1) * g.rowH + g.nodeH + g.boxPad + g.bottom),
+    hiddenPods,
+    hiddenPlanes,
   };
 }

@@ -55,8 +55,9 @@ export function bundleLinks(model: FabricModel, drawn: DrawnUnits, placed: Layou
     let inner = byPair.get(ua);
     let bundle = inner?.get(ub);
     if (bundle === undefined) {
-      let pa = placed.byKey.get(ua.key)!;
-      let pb = placed.byKey.get(ub.key)!;
+      let pa = placed.byKey.get(ua.key);
+      let pb = placed.byKey.get(ub.key);
+      if (pa === undefined || pb === undefined) continue; // in a pod not drawn
       if (pb.row < pa.row || (pb.row === pa.row && pb.x < pa.x)) {
         [pa, pb] = [pb, pa];
         [ua, ub] = [ub, ua];

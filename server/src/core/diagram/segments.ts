@@ -8,7 +8,9 @@
  * worst ratio, findings) until it is expanded. An expanded group of up to SHOW_MEMBERS switches
  * shows them; a bigger one shows at most MAX_CHUNKS group boxes of consecutive members (each of at
  * least MIN_CHUNK), each expandable in turn. So one expansion adds at most SHOW_MEMBERS nodes, and
- * what is sent is what is drawn.
+ * what is sent is what is drawn. A fabric whose rows would still draw more than MAX_NODES nodes
+ * (hundreds of small pods) draws every segment of two or more switches as a group box; the layout
+ * then draws at most MAX_NODES nodes (layout.ts).
  */
 import type { FabricModel, FabricSwitch } from '../model/fabricModel';
 import type { DiagramTier } from '../../../../shared/webview/diagramView';
@@ -19,6 +21,8 @@ export const COLLAPSE_OVER = 16;
 export const SHOW_MEMBERS = 64;
 export const MAX_CHUNKS = 32;
 export const MIN_CHUNK = 32;
+/** The most nodes a picture draws by default. */
+export const MAX_NODES = 2000;
 
 export interface Segment {
   tier: DiagramTier;
@@ -136,10 +140,10 @@ function expandRange(segment: Segment, lo: number, hi: number, key: string, expa
 }
 
 /** The nodes drawn for a segment, left to right, given the group keys the user opened. */
-export function unitsOf(segment: Segment, expanded: ReadonlySet<string>): Unit[] {
+export function unitsOf(segment: Segment, expanded: ReadonlySet<string>, collapseOver = COLLAPSE_OVER): Unit[] {
   const out: Unit[] = [];
   const n = segment.members.length;
-  if (n <= COLLAPSE_OVER) {
+  if (n <= collapseOver) {
     for (let i = 0; i < n; i++) pushSwitch(segment, i, null, out);
   } else {
     pushGroup(segment, 0, n, null, expanded, out);
@@ -160,8 +164,12 @@ export function drawnUnits(model: FabricModel, expanded: ReadonlySet<string>): D
   const bySegment = new Map<Segment, Unit[]>();
   const memberUnits = new Map<Segment, Unit[]>();
   const byKey = new Map<string, Unit>();
+  let collapseOver = COLLAPSE_OVER;
+  let total = 0;
+  for (const segment of fabric.segments.values()) total += segment.members.length <= COLLAPSE_OVER ? segment.members.length : 1;
+  if (total > MAX_NODES) collapseOver = 1;
   for (const segment of fabric.segments.values()) {
-    const units = unitsOf(segment, expanded);
+    const units = unitsOf(segment, expanded, collapseOver);
     bySegment.set(segment, units);
     const perMember = new Array<Unit>(segment.members.length);
     for (const unit of units) {
