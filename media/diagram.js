@@ -19,8 +19,8 @@
 (function () {
   'use strict';
   const SVG_NS = 'http://www.w3.org/2000/svg';
-  /** Links are in the Tab order only when this few are drawn (else: L from a node). */
-  const TABBABLE_LINKS = 200;
+  /** With more links than this, each is drawn as one bare line (no label group): thousands draw fast. */
+  const GROUPED_LINKS = 200;
   const PALETTE_KEYS = /** @type {const} */ (['background', 'foreground', 'muted', 'border', 'nodeFill', 'groupFill', 'boxBorder', 'link', 'error', 'warning', 'info', 'failed', 'impact', 'focus']);
 
   /** @type {import('../shared/webview/webviewApi').WebviewApi<FromDiagramWebview, DiagramSavedState>} */
@@ -123,22 +123,23 @@
   }
 
   /**
+   * A link. Links are not in the Tab order (the switches are); L on a focused switch walks its links.
    * @param {DiagramLink} l
-   * @param {boolean} tabbable
+   * @param {boolean} many
    */
-  function drawLink(l, tabbable) {
+  function drawLink(l, many) {
     const classes = ['link', `kind-${l.kind}`];
     if (l.severity) classes.push(`sev-${l.severity}`);
     if (l.failed) classes.push('failed');
     const curve = l.cx !== null && l.cy !== null;
     const d = curve ? `M ${l.x1} ${l.y1} Q ${l.cx} ${l.cy} ${l.x2} ${l.y2}` : '';
-    if (!tabbable && l.caption === null && !l.failed && !l.severity) {
+    if (many && l.caption === null && !l.failed && !l.severity) {
       // Many links: one element each (it is its own hit target), so thousands draw quickly.
       classes.push('stroke', 'bare');
       const attrs = { class: classes.join(' '), 'data-key': l.key, tabindex: -1, role: 'button', 'aria-label': linkLabel(l), 'stroke-width': Math.max(1.5, l.width) };
       return /** @type {SVGGElement} */ (/** @type {unknown} */ (curve ? svgEl('path', { ...attrs, d }) : svgEl('line', { ...attrs, x1: l.x1, y1: l.y1, x2: l.x2, y2: l.y2 })));
     }
-    const g = /** @type {SVGGElement} */ (svgEl('g', { class: classes.join(' '), 'data-key': l.key, tabindex: tabbable ? 0 : -1, role: 'button', 'aria-label': linkLabel(l) }));
+    const g = /** @type {SVGGElement} */ (svgEl('g', { class: classes.join(' '), 'data-key': l.key, tabindex: -1, role: 'button', 'aria-label': linkLabel(l) }));
     const hitWidth = Math.max(9, l.width + 6);
     if (curve) {
       g.appendChild(svgEl('path', { class: 'hit', d, 'stroke-width': hitWidth }));
@@ -230,9 +231,9 @@
         boxes.appendChild(g);
       }
       const linkLayer = svgEl('g', { class: 'links' });
-      const tabbable = v.links.length <= TABBABLE_LINKS;
+      const many = v.links.length > GROUPED_LINKS;
       for (const l of v.links) {
-        const g = drawLink(l, tabbable);
+        const g = drawLink(l, many);
         elements.set(l.key, g);
         linkLayer.appendChild(g);
       }
@@ -546,6 +547,7 @@
       failed: [...canvas.querySelectorAll('.failed[data-key]')].map(keyOf),
       summary: [...summary.querySelectorAll('h2, p, tr')].map((e) => (e.tagName === 'TR' ? [...e.children].map((c) => c.textContent || '').join(' | ') : e.textContent || '')),
       notice: notice.hidden ? null : notice.textContent,
+      tooltip: tooltip.hidden ? [] : [...tooltip.children].map((c) => c.textContent || ''),
       revision,
     };
   }
@@ -573,6 +575,15 @@
       case 'click': {
         const target = typeof msg.key === 'string' ? elements.get(msg.key) : undefined;
         if (target) target.dispatchEvent(new MouseEvent('click', { bubbles: true, altKey: msg.alt === true }));
+        vscode.postMessage({ type: 'clicked', requestId: msg.requestId, ok: target !== undefined });
+        break;
+      }
+      case 'key': {
+        const target = typeof msg.on === 'string' ? elements.get(msg.on) : undefined;
+        if (target) {
+          target.focus({ preventScroll: true });
+          target.dispatchEvent(new KeyboardEvent('keydown', { key: String(msg.key), bubbles: true, cancelable: true }));
+        }
         vscode.postMessage({ type: 'clicked', requestId: msg.requestId, ok: target !== undefined });
         break;
       }

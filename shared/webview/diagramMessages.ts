@@ -27,6 +27,8 @@ export interface DiagramDom {
   summary: string[];
   /** The notice banner, if shown. */
   notice: string | null;
+  /** The lines of the hover tooltip, when it is shown. */
+  tooltip: string[];
   /** The revision of the last view rendered. */
   revision: number;
 }
@@ -57,7 +59,9 @@ export type ToDiagramWebview =
   | { type: 'requestDom'; requestId: number }
   /** Test hook: click the node or link `key` (with Alt: mark it failed), or press a toolbar button. */
   | { type: 'click'; requestId: number; key: string; alt: boolean }
-  | { type: 'press'; requestId: number; action: DiagramAction };
+  | { type: 'press'; requestId: number; action: DiagramAction }
+  /** Test hook: focus the node or link `on`, then press `key` there (a KeyboardEvent key: ArrowRight, Enter, f, …). */
+  | { type: 'key'; requestId: number; on: string; key: string };
 
 const MAX_DOM_ITEMS = 100_000;
 const MAX_TEXT = 2_000;
@@ -77,6 +81,7 @@ function parseDom(value: unknown): DiagramDom | undefined {
   if (!isRequestId(v.nodes) || !isRequestId(v.links) || !isRequestId(v.revision) || !keys(v.nodeKeys) || !keys(v.failed)) return undefined;
   if (!isKeyOrNull(v.highlighted) || !isKeyOrNull(v.focused) || !(v.notice === null || isText(v.notice))) return undefined;
   if (!Array.isArray(v.summary) || v.summary.length > 500 || !v.summary.every(isText)) return undefined;
+  if (!Array.isArray(v.tooltip) || v.tooltip.length > 100 || !v.tooltip.every(isText)) return undefined;
   return {
     nodes: v.nodes,
     links: v.links,
@@ -86,6 +91,7 @@ function parseDom(value: unknown): DiagramDom | undefined {
     failed: [...v.failed],
     summary: [...(v.summary)],
     notice: v.notice,
+    tooltip: [...v.tooltip],
     revision: v.revision,
   };
 }

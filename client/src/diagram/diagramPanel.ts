@@ -36,6 +36,8 @@ export interface DiagramPanelApi {
   click(key: string, alt?: boolean): Promise<void>;
   /** Presses a toolbar button; resolves once the extension has handled what it sent. */
   press(action: DiagramAction): Promise<void>;
+  /** Focuses a node or link in the webview and presses a key there (ArrowRight, Enter, f, …). */
+  key(on: string, key: string): Promise<void>;
   /** Fires with the revision each time the webview has drawn a view. */
   onDidRender: vscode.Event<number>;
   /** The revision the webview last drew. */
@@ -81,6 +83,8 @@ export class DiagramPanel implements DiagramPanelApi, vscode.Disposable {
   private readonly domRequests = new Map<number, Pending<DiagramDom>>();
   private readonly clickRequests = new Map<number, Pending<void>>();
   private exportTarget: { target: vscode.Uri; pending: Pending<void> } | undefined;
+  /** Export was asked for before the panel existed: export after its first drawing. */
+  private exportWhenDrawn = false;
   private readonly renderEmitter = new vscode.EventEmitter<number>();
   readonly onDidRender = this.renderEmitter.event;
   /** Webview messages are handled one at a time, in order. */
@@ -146,10 +150,13 @@ export class DiagramPanel implements DiagramPanelApi, vscode.Disposable {
     await Promise.resolve();
   }
 
-  /** "Export Diagram as SVG": the panel's picture (the panel opens first if needed). */
+  /** "Export Diagram as SVG": the panel's picture (the panel opens first if needed, and exports once it has drawn). */
   async exportSvg(): Promise<void> {
-    if (this.panel === undefined) await this.show();
-    if (this.panel === undefined) return;
+    if (this.panel === undefined) {
+      await this.show();
+      if (this.panel !== undefined) this.exportWhenDrawn = true;
+      return;
+    }
     this.post({ type: 'export' });
   }
 
@@ -175,6 +182,11 @@ export class DiagramPanel implements DiagramPanelApi, vscode.Disposable {
   press(action: DiagramAction): Promise<void> {
     const requestId = this.nextRequestId++;
     return this.request(this.clickRequests, requestId, { type: 'press', requestId, action });
+  }
+
+  key(on: string, key: string): Promise<void> {
+    const requestId = this.nextRequestId++;
+    return this.request(this.clickRequests, requestId, { type: 'key', requestId, on, key });
   }
 
   dispose(): void {
@@ -298,6 +310,7 @@ export class DiagramPanel implements DiagramPanelApi, vscode.Disposable {
         if (this.panel !== panel) return;
         this.panel = undefined;
         this.view = undefined;
+        this.exportWhenDrawn = false;
         const gone = new Error('the diagram was closed');
         for (const p of [...this.domRequests.values(), ...this.clickRequests.values()]) p.reject(gone);
         this.domRequests.clear();
@@ -364,6 +377,10 @@ export class DiagramPanel implements DiagramPanelApi, vscode.Disposable {
       case 'rendered':
         this.rendered = Math.max(this.rendered, message.revision);
         this.renderEmitter.fire(message.revision);
+        if (this.exportWhenDrawn) {
+          this.exportWhenDrawn = false;
+          this.post({ type: 'export' });
+        }
         return;
       case 'dom': {
         const p = this.domRequests.get(message.requestId);

@@ -50,7 +50,7 @@ describe('diagram contracts', () => {
     ]) {
       assert.equal(parseDiagramWebviewMessage(bad), undefined, JSON.stringify(bad)?.slice(0, 80));
     }
-    const dom = { nodes: 2, links: 1, nodeKeys: ['s:a', 'g:l:0:20:'], highlighted: null, focused: 's:a', failed: [], summary: ['x'], notice: null, revision: 4 };
+    const dom = { nodes: 2, links: 1, nodeKeys: ['s:a', 'g:l:0:20:'], highlighted: null, focused: 's:a', failed: [], summary: ['x'], notice: null, tooltip: ['leaf1 · leaf'], revision: 4 };
     assert.deepEqual(parseDiagramWebviewMessage({ type: 'dom', requestId: 7, dom }), { type: 'dom', requestId: 7, dom });
   });
 

@@ -102,6 +102,39 @@ describe('fabric diagram', () => {
     assert.ok(dom.highlighted.includes('s:leaf4') && dom.highlighted.includes('s:spine1'), dom.highlighted);
   });
 
+  it('is keyboard navigable: arrows move between switches, Enter selects, F marks failed', async () => {
+    await api.diagram.key('s:leaf1', 'ArrowRight');
+    assert.strictEqual((await api.diagram.requestDom()).focused, 's:leaf2');
+    // Focus (like the mouse) shows the editor hover's figures, from the server.
+    const tip = await eventually(api, async () => {
+      const d = await api.diagram.requestDom();
+      return d.tooltip.length > 0 ? d.tooltip : undefined;
+    }, "leaf2's hover figures");
+    assert.strictEqual(tip[0], 'leaf2 · leaf');
+    assert.ok(tip.includes("Oversubscription: 2.5:1 (within the design's 3:1)"), tip.join('\n'));
+    assert.ok(tip.includes('ECMP: 4 equal-cost paths (2 spines × 2 links)'), tip.join('\n'));
+    await api.diagram.key('s:leaf2', 'ArrowUp');
+    assert.strictEqual((await api.diagram.requestDom()).focused, 's:spine1', 'the nearest switch in the row above');
+    await api.diagram.key('s:spine1', 'ArrowRight');
+    assert.strictEqual((await api.diagram.requestDom()).focused, 's:spine2');
+    await api.diagram.key('s:spine2', 'l');
+    const onLink = (await api.diagram.requestDom()).focused;
+    assert.ok(onLink && onLink.startsWith('l:') && onLink.includes('s:spine2'), `L walks spine2's links: ${onLink}`);
+    await api.diagram.key('s:leaf4', 'Enter');
+    await waitFor(() => {
+      const e = vscode.window.visibleTextEditors.find((v) => v.document.uri.toString() === doc.uri.toString());
+      return e && e.document.getText(e.selection) === 'leaf4';
+    }, { events: [vscode.window.onDidChangeTextEditorSelection], what: 'Enter on leaf4 selects it in the editor' });
+    const revision = api.diagram.renderedRevision();
+    await api.diagram.key('s:spine2', 'f');
+    await eventually(api, async () => {
+      if (api.diagram.renderedRevision() <= revision) return undefined;
+      return (await api.diagram.requestDom()).summary[0] === 'What if spine2 fails';
+    }, 'F marks spine2 failed');
+    await api.diagram.press('clearFailures');
+    await eventually(api, async () => (await api.diagram.requestDom()).failed.length === 0, 'cleared');
+  });
+
   it('marks a spine failed and shows the impact in the summary; clearing restores it; the file never changes', async () => {
     let revision = api.diagram.renderedRevision();
     await api.diagram.click('s:spine1', true);
