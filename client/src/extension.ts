@@ -99,6 +99,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Topolo
     restartServer: async () => {
       if (client !== undefined) await client.restart();
       statusBar.reset();
+      diagram.reset();
     },
     showOutput: () => output.show(true),
     openLessons: () => panel.show(),
@@ -139,6 +140,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Topolo
     void vscode.window.showErrorMessage('Topology Tutor: the language server failed to start. See "Topology: Show Server Output".');
   }
   statusBar.refresh();
+  diagram.reset();
 
   return {
     lessonsPanel: {

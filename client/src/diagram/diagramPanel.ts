@@ -134,6 +134,12 @@ export class DiagramPanel implements DiagramPanelApi, vscode.Disposable {
     return this.rendered;
   }
 
+  /** After the server (re)started: ask again, even if the old server did not know the requests. */
+  reset(): void {
+    this.unsupported = false;
+    this.refresh();
+  }
+
   /** Opens (or reveals) the panel on the active topology editor's document (or the one shown already). */
   async show(): Promise<void> {
     const editor = vscode.window.activeTextEditor;
