@@ -24,17 +24,19 @@ import type {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache } from './lsp/analysisCache';
 import { SettingsService } from './lsp/settingsService';
-import { ProjectConfigService } from './lsp/projectConfig';
+import { ProjectConfigService, WORKSPACE_FOLDERS_CAPABILITY } from './lsp/projectConfig';
 import { toDiagnostic } from './lsp/diagnostics';
 import { Debouncer } from './lsp/debouncer';
 import { IdleCollector } from './lsp/idleCollector';
 import { hover, hints } from './lsp/features';
 import * as editing from './lsp/editing';
+import { lessonFiguresAnswer } from './lsp/lessonFigures';
+import { lintFile } from './lsp/lintFile';
 import type { LintResult } from './core/lint';
 import type { LintSettings } from './core/settings';
 import { fabricSummary } from './core/summary/fabricSummary';
-import { FabricSummaryRequest } from '../../shared/protocol';
-import type { FabricSummaryResult } from '../../shared/protocol';
+import { FabricSummaryRequest, LessonFiguresRequest, LintFileRequest } from '../../shared/protocol';
+import type { FabricSummaryResult, LessonFiguresResult } from '../../shared/protocol';
 import { VERSION } from './version';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -86,6 +88,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       referencesProvider: true,
       renameProvider: { prepareProvider: true },
       semanticTokensProvider: { legend: editing.SEMANTIC_LEGEND, full: true },
+      workspace: WORKSPACE_FOLDERS_CAPABILITY,
     },
     serverInfo: { name: 'topology-tutor', version: VERSION },
   };
@@ -187,6 +190,8 @@ connection.onDidChangeConfiguration((change) => {
 connection.onRequest(FabricSummaryRequest.type, (params) =>
   withResult<FabricSummaryResult>(params.uri, 'Fabric summary', null, (r) => fabricSummary(r)),
 );
+connection.onRequest(LessonFiguresRequest.type, (p) => withResult<LessonFiguresResult>(p.uri, 'Lesson figures', null, (r) => lessonFiguresAnswer(r, p)));
+connection.onRequest(LintFileRequest.type, (p) => lintFile(p, { settings, projectConfigs, isOpen: (uri) => documents.get(uri) !== undefined, lessonsBase, logError }));
 
 documents.listen(connection);
 connection.listen();
