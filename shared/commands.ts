@@ -14,6 +14,7 @@ export const COMMANDS = {
   openTryIt: 'topology.openTryIt',
   resetLessonProgress: 'topology.resetLessonProgress',
   newTopologyFile: 'topology.newTopologyFile',
+  lintWorkspace: 'topology.lintWorkspace',
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;
@@ -37,6 +38,7 @@ export interface CommandArgs {
   openTryIt: [target?: OpenTryItArg];
   resetLessonProgress: [];
   newTopologyFile: [];
+  lintWorkspace: [];
 }
 
 /** The id of `topology.openLesson` (quick fixes and the status bar name it). */

@@ -18,6 +18,8 @@ export interface CommandHandlers extends Record<CommandName, (arg?: unknown) => 
   openTryIt: (arg?: unknown) => Promise<void>;
   resetLessonProgress: () => Promise<void>;
   newTopologyFile: () => Promise<void>;
+  /** Lints the unopened topology files into the Problems panel; resolves with what it did. */
+  lintWorkspace: () => Promise<unknown>;
 }
 
 export function registerCommands(context: vscode.ExtensionContext, handlers: CommandHandlers): void {
