@@ -83,12 +83,41 @@
   }
 
   /**
-   * "In your fabric": the figures of the open topology file for this lesson (or the try-it file to
-   * open instead). Every figure with a link reveals its switch in the editor.
+   * One "In your fabric" group: the figures of one lesson section, placed right after that section's
+   * heading (beside the idea it shows). Titles are no headings, so the lesson's outline stays its own.
+   * @param {import('../shared/webview/lessonsPanelMessages').FabricGroupView} g
+   * @param {string} file
+   */
+  function groupBox(g, file) {
+    const items = (Array.isArray(g.figures) ? g.figures : []).map((f) => {
+      const status = f.status === 'over' || f.status === 'ok' ? f.status : 'info';
+      const label = isLinkNumber(f.link)
+        ? el('a', { href: '#', 'data-action': 'fabricLink', 'data-link': f.link, className: 'figure-label', title: 'Show it in the editor', text: f.label })
+        : el('span', { className: 'figure-label', text: f.label });
+      return el('li', { className: `figure ${status}`, 'data-status': status }, [label, richText(f.text)]);
+    });
+    return el('section', { className: 'fabric-group', 'aria-label': `In your fabric: ${String(g.title)}` }, [
+      el('div', { className: 'fabric-caption' }, [
+        el('span', { className: 'fabric-kicker', text: 'In your fabric' }),
+        el('span', { className: 'fabric-group-title', text: g.title }),
+        el('span', { className: 'fabric-file', text: file }),
+      ]),
+      g.note ? el('p', { className: 'note' }, [richText(g.note)]) : null,
+      items.length > 0 ? el('ul', { className: 'figures' }, items) : null,
+      g.more > 0 ? el('p', { className: 'more', text: `… and ${g.more} more` }) : null,
+      tryItButton(g.tryIt),
+    ]);
+  }
+
+  /**
+   * "In your fabric": the figures of the open topology file for this lesson, each group after the
+   * heading of its section (the box at the top says which file, and links to each group); or the
+   * try-it file to open instead. Every figure with a link reveals its switch in the editor.
    * @param {FabricPart | undefined} part
    */
   function renderFabric(part) {
     fabricPart = part;
+    for (const old of article.querySelectorAll('.fabric-group')) old.remove();
     if (!part || !part.view || typeof part.view !== 'object') {
       fabric.replaceChildren();
       fabric.hidden = true;
@@ -101,7 +130,7 @@
     let heading = 'In your fabric';
     switch (v.kind) {
       case 'noFile':
-        body.push(el('p', { className: 'note', text: 'Open a topology file to see where this lesson\'s ideas live in it: its figures show here, each a link to the switch.' }));
+        body.push(el('p', { className: 'note', text: 'Open a topology file to see where this lesson\'s ideas live in it: its figures show beside each section, each a link to the switch.' }));
         body.push(tryItButton(v.tryIt));
         break;
       case 'loading':
@@ -112,28 +141,24 @@
         heading = `In your fabric: ${String(v.file)}`;
         body.push(el('p', { className: 'note', text: String(v.reason) }));
         break;
-      case 'figures':
+      case 'figures': {
         heading = `In your fabric: ${String(v.file)}`;
         if (v.note) body.push(el('p', { className: 'note', text: v.note }));
-        for (const g of Array.isArray(v.groups) ? v.groups : []) {
-          const items = (Array.isArray(g.figures) ? g.figures : []).map((f) => {
-            const status = f.status === 'over' || f.status === 'ok' ? f.status : 'info';
-            const label = isLinkNumber(f.link)
-              ? el('a', { href: '#', 'data-action': 'fabricLink', 'data-link': f.link, className: 'figure-label', title: 'Show it in the editor', text: f.label })
-              : el('span', { className: 'figure-label', text: f.label });
-            return el('li', { className: `figure ${status}`, 'data-status': status }, [label, richText(f.text)]);
-          });
-          body.push(
-            el('section', { className: 'fabric-group' }, [
-              el('h3', {}, [el('a', { href: '#', 'data-section': g.section, text: g.title })]),
-              g.note ? el('p', { className: 'note' }, [richText(g.note)]) : null,
-              items.length > 0 ? el('ul', { className: 'figures' }, items) : null,
-              g.more > 0 ? el('p', { className: 'more', text: `… and ${g.more} more` }) : null,
-              tryItButton(g.tryIt),
-            ]),
-          );
+        const groups = Array.isArray(v.groups) ? v.groups : [];
+        /** @type {Node[]} */
+        const index = [];
+        for (const g of groups) {
+          const box = groupBox(g, String(v.file));
+          // getElementById takes the anchor as data (no selector); only a heading of the lesson counts.
+          const target = typeof g.section === 'string' ? document.getElementById(g.section) : null;
+          if (target && article.contains(target) && /^H[1-6]$/.test(target.tagName)) target.insertAdjacentElement('afterend', box);
+          else body.push(box);
+          if (index.length > 0) index.push(document.createTextNode(' · '));
+          index.push(el('a', { href: '#', 'data-section': g.section, text: g.title }));
         }
+        if (index.length > 0) body.unshift(el('p', { className: 'fabric-index' }, [document.createTextNode('Beside the sections: '), ...index]));
         break;
+      }
     }
     fabric.replaceChildren(el('h2', { className: 'fabric-title', text: heading }), ...body.filter((n) => n !== null));
   }
@@ -146,8 +171,8 @@
     /** @type {FabricDom} */
     const dom = {
       heading: (heading && heading.textContent) || '',
-      groups: [...fabric.querySelectorAll('.fabric-group')].map((g) => {
-        const title = g.querySelector('h3');
+      groups: [...document.querySelectorAll('.fabric-group')].map((g) => {
+        const title = g.querySelector('.fabric-group-title');
         const note = g.querySelector(':scope > .note');
         /** @type {FabricDom['groups'][number]} */
         const group = {
@@ -211,9 +236,9 @@
         lesson.hasTryIt ? button('tryIt', 'Try it') : null,
       ]),
     );
-    renderFabric(v.fabric && v.fabric.lesson === lesson.id ? v.fabric : fabricPart && fabricPart.lesson === lesson.id ? fabricPart : undefined);
     // The lesson body was rendered and escaped by the extension (client/src/markdown.ts).
     article.innerHTML = lesson.html;
+    renderFabric(v.fabric && v.fabric.lesson === lesson.id ? v.fabric : fabricPart && fabricPart.lesson === lesson.id ? fabricPart : undefined);
     article.setAttribute('data-lesson', lesson.id);
     const next = lesson.next;
     footer.replaceChildren(
@@ -335,12 +360,13 @@
         break;
       }
       case 'fabric':
-        if (msg.fabric && typeof msg.fabric === 'object' && typeof msg.fabric.seq === 'number') {
-          if (!view || msg.fabric.lesson === view.lesson.id) renderFabric(msg.fabric);
+        // Before the first render there is no lesson to place the groups in: the next render brings the part.
+        if (view && msg.fabric && typeof msg.fabric === 'object' && typeof msg.fabric.seq === 'number' && msg.fabric.lesson === view.lesson.id) {
+          renderFabric(msg.fabric);
         }
         break;
       case 'clickFabricLink': {
-        const node = isLinkNumber(msg.link) ? fabric.querySelector(`[data-action="fabricLink"][data-link="${msg.link}"]`) : null;
+        const node = isLinkNumber(msg.link) ? document.querySelector(`[data-action="fabricLink"][data-link="${msg.link}"]`) : null;
         if (node instanceof HTMLElement) node.click();
         vscode.postMessage({ type: 'clicked', requestId: msg.requestId, ok: node instanceof HTMLElement });
         break;
