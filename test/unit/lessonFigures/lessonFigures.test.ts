@@ -220,6 +220,28 @@ describe('lesson figures ("In your fabric")', () => {
       ]);
       assert.equal(group.note, "2 pods, 2 planes, 4 super-spines: a spine's uplinks are the super-spines of its plane.");
     });
+    it('five-stage without planes: every spine links up to every super-spine', () => {
+      const text = yaml`
+        topology: t
+        switches:
+          ss1: { role: super-spine, ports: [{ count: 8, speed: 400G }] }
+          ss2: { role: super-spine, ports: [{ count: 8, speed: 400G }] }
+          s1: { role: spine, ports: [{ count: 8, speed: 100G }, { count: 2, speed: 400G, for: fabric }] }
+          l1: { role: leaf, ports: [{ count: 48, speed: 25G, for: servers }, { count: 8, speed: 100G, for: fabric }] }
+        servers:
+          r1: { count: 16, nics: { count: 1, speed: 25G }, leaves: [l1] }
+        links:
+          - { between: [l1, s1], speed: 100G, count: 4 }
+          - { between: [s1, ss1], speed: 400G }
+          - { between: [s1, ss2], speed: 400G }
+      `;
+      const group = groupOf(figuresOf(text, 'three-tier-vs-spine-leaf'), 'five-stage-clos-pods-and-planes');
+      assert.equal(group.note, '2 super-spines: without planes, every spine links up to every super-spine.');
+      assert.deepEqual(lines(group), [
+        'ok s1: 400G to leaves ÷ 800G to super-spines = 0.5:1: within the 3:1 the design allows at a spine',
+        'ok ss1: its one spine, `s1`, loses 400G of 800G = 50% of its uplink; `s1` goes from 0.5:1 to 400G ÷ 400G = 1:1; the same for 1 other super-spine',
+      ]);
+    });
   });
 
   describe('ECMP', () => {

@@ -103,6 +103,12 @@ export function superSpineGroup(ctx: FigureContext, section: string): FigureGrou
   const withRatio = byDescending(model.spines.filter((s) => s.ratio !== undefined && Number.isFinite(s.ratio)), (s) => s.ratio!);
   if (withRatio.length > 0) figures.push(ratioFigure(ctx, withRatio[0]));
   figures.push(...lossFigures(ctx, model.superSpines));
-  const note = `${plural(model.pods.size, 'pod')}, ${plural(model.planes.size, 'plane')}, ${plural(model.superSpines.length, 'super-spine')}: a spine's uplinks are the super-spines of its plane.`;
+  const counts = [
+    ...(model.pods.size > 0 ? [plural(model.pods.size, 'pod')] : []),
+    ...(model.planes.size > 0 ? [plural(model.planes.size, 'plane')] : []),
+    plural(model.superSpines.length, 'super-spine'),
+  ];
+  const rule = model.planes.size > 0 ? "a spine's uplinks are the super-spines of its plane" : 'without planes, every spine links up to every super-spine';
+  const note = `${counts.join(', ')}: ${rule}.`;
   return group(section, title, figures, { note });
 }
