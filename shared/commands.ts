@@ -15,6 +15,7 @@ export const COMMANDS = {
   resetLessonProgress: 'topology.resetLessonProgress',
   newTopologyFile: 'topology.newTopologyFile',
   exportLab: 'topology.exportLab',
+  lintWorkspace: 'topology.lintWorkspace',
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;
@@ -46,6 +47,7 @@ export interface CommandArgs {
   resetLessonProgress: [];
   newTopologyFile: [];
   exportLab: ExportLabArgs;
+  lintWorkspace: [];
 }
 
 /** The id of `topology.openLesson` (quick fixes and the status bar name it). */

@@ -20,6 +20,8 @@ export interface CommandHandlers extends Record<CommandName, (arg?: unknown) => 
   newTopologyFile: () => Promise<void>;
   /** ExportLabArgs: the file, the format and the target; none: the active editor, then ask. */
   exportLab: (uri?: unknown, format?: unknown, target?: unknown) => Promise<void>;
+  /** Lints the unopened topology files into the Problems panel; resolves with what it did. */
+  lintWorkspace: () => Promise<unknown>;
 }
 
 export function registerCommands(context: vscode.ExtensionContext, handlers: CommandHandlers): void {

@@ -1,9 +1,9 @@
 /**
  * Topology Tutor client: starts the language server, registers commands, and hosts the learning
- * features (lessons panel, lesson links, walkthrough progress, status bar). Every check and every
- * explanation of a finding comes from the server. Wiring only: each feature is its own module
- * (languageClient, lessonsPanel/, walkthrough/, tryIt, statusBar); what the client, the server and
- * the webview say to each other is declared in shared/.
+ * features (lessons panel, lesson links, walkthrough progress, status bar, Lint Workspace). Every
+ * check and every explanation of a finding comes from the server. Wiring only: each feature is its
+ * own module (languageClient, lessonsPanel/, walkthrough/, tryIt, statusBar, lintWorkspace); what
+ * the client, the server and the webview say to each other is declared in shared/.
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
@@ -12,11 +12,13 @@ import { LESSONS } from '../../shared/lessons/catalog';
 import { parseLessonUri, toLessonTarget } from '../../shared/lessons/lessonLinks';
 import { lessonOpenedKey, OPENED_KEY } from '../../shared/walkthrough';
 import { registerCommands } from './commands';
-import { createClient } from './languageClient';
+import { createClient, extensionLessonUri } from './languageClient';
 import { exportLabCommand } from './exportLab';
-import { LessonsPanel } from './lessonsPanel/lessonsPanel';
+import { FabricSource } from './lessonsPanel/fabricSource';
+import { LESSONS_VIEW_TYPE, LessonsPanel } from './lessonsPanel/lessonsPanel';
 import type { LessonsPanelApi } from './lessonsPanel/lessonsPanel';
 import { ProgressStore } from './lessonsPanel/progressStore';
+import { WorkspaceLinter } from './lintWorkspace';
 import { StatusBar } from './statusBar';
 import { NEW_TOPOLOGY_TEMPLATE } from './template';
 import { tryItCommand } from './tryIt';
@@ -33,6 +35,10 @@ export interface TopologyTutorApi {
   walkthrough: {
     /** Every context key the extension sets for walkthrough steps, with its current value. */
     contextKeys(): Record<string, boolean>;
+  };
+  lintWorkspace: {
+    /** What "Topology: Lint Workspace" shows for a file in its own diagnostic collection. */
+    diagnostics(uri: vscode.Uri): readonly vscode.Diagnostic[];
   };
 }
 
@@ -51,12 +57,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<Topolo
   const keys = new ContextKeys(log);
   const progress = new ProgressStore(context.globalState);
 
-  const panel = new LessonsPanel(context.extensionUri, progress, {
+  const fabricSource = new FabricSource(() => client, log);
+  context.subscriptions.push(fabricSource);
+  const panel = new LessonsPanel(context.extensionUri, progress, fabricSource, {
     onLessonShown: (lesson) => keys.set(lessonOpenedKey(lesson)),
-    openTryIt: (lesson) => openTryIt(lesson),
+    openTryIt: (lessonOrPath) => openTryIt(lessonOrPath),
     log,
   });
   context.subscriptions.push(panel);
+  // After a window reload VS Code restores the panel (activation event onWebviewPanel:topology.lessons).
+  context.subscriptions.push(
+    vscode.window.registerWebviewPanelSerializer(LESSONS_VIEW_TYPE, { deserializeWebviewPanel: (webviewPanel, state: unknown) => panel.restore(webviewPanel, state) }),
+  );
 
   const openTryIt = tryItCommand(context.extensionUri, { showLesson: (target) => panel.show(target), log });
 
@@ -90,11 +102,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Topolo
   client = createClient(context, output);
   const statusBar = new StatusBar(() => client, log);
   context.subscriptions.push(statusBar);
+  const workspaceLinter = new WorkspaceLinter(() => client, (target) => extensionLessonUri(context, target), log);
+  context.subscriptions.push(workspaceLinter);
 
   registerCommands(context, {
     restartServer: async () => {
       if (client !== undefined) await client.restart();
       statusBar.reset();
+      fabricSource.reset();
     },
     showOutput: () => output.show(true),
     openLessons: () => panel.show(),
@@ -124,6 +139,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Topolo
       await vscode.window.showTextDocument(document, { preview: false });
     },
     exportLab: exportLabCommand(() => client, log),
+    lintWorkspace: () => workspaceLinter.run(),
   });
 
   try {
@@ -134,6 +150,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Topolo
     void vscode.window.showErrorMessage('Topology Tutor: the language server failed to start. See "Topology: Show Server Output".');
   }
   statusBar.refresh();
+  // The server is up (or not): the lessons panel's figures can be asked for now.
+  fabricSource.reset();
 
   return {
     lessonsPanel: {
@@ -142,12 +160,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<Topolo
       currentSection: () => panel.currentSection(),
       requestDom: () => panel.requestDom(),
       click: (action) => panel.click(action),
+      fabric: () => panel.fabric(),
+      onDidUpdateFabric: panel.onDidUpdateFabric,
+      clickFabricLink: (link) => panel.clickFabricLink(link),
+      restore: (webviewPanel, state) => panel.restore(webviewPanel, state),
     },
     walkthrough: {
       contextKeys: () => {
         const snapshot = keys.snapshot();
         return Object.fromEntries(knownContextKeys().map((k) => [k, snapshot[k] === true]));
       },
+    },
+    lintWorkspace: {
+      diagnostics: (uri) => workspaceLinter.diagnostics(uri),
     },
   };
 }

@@ -13,10 +13,11 @@ import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind
 import type { CancellationToken, Diagnostic, InitializeParams, InitializeResult } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { SettingsService } from './lsp/settingsService';
-import { ProjectConfigService } from './lsp/projectConfig';
+import { ProjectConfigService, WORKSPACE_FOLDERS_CAPABILITY } from './lsp/projectConfig';
 import { IdleCollector } from './lsp/idleCollector';
 import * as editing from './lsp/editing';
-import { ExportLabRequest, FabricSummaryRequest } from '../../shared/protocol';
+import { lintFile } from './lsp/lintFile';
+import { ExportLabRequest, FabricSummaryRequest, LessonFiguresRequest, LintFileRequest } from '../../shared/protocol';
 import { VERSION } from './version';
 import { AnalysisScheduler, DEFAULT_LIMITS } from './lsp/analysisScheduler';
 import type { SchedulerLimits } from './lsp/analysisScheduler';
@@ -120,6 +121,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       referencesProvider: true,
       renameProvider: { prepareProvider: true },
       semanticTokensProvider: { legend: editing.SEMANTIC_LEGEND, full: true },
+      workspace: WORKSPACE_FOLDERS_CAPABILITY,
     },
     serverInfo: { name: 'topology-tutor', version: VERSION },
   };
@@ -140,6 +142,8 @@ connection.onRenameRequest((p, token) => scheduler.request(p.textDocument.uri, '
 connection.languages.semanticTokens.on((p, token) => scheduler.request(p.textDocument.uri, 'semanticTokens', p, token, { data: [] }));
 connection.onRequest(FabricSummaryRequest.type, (params, token: CancellationToken) => scheduler.request(params.uri, 'fabricSummary', params, token, null));
 connection.onRequest(ExportLabRequest.type, (params, token: CancellationToken) => scheduler.request(params.uri, 'exportLab', params, token, null));
+connection.onRequest(LessonFiguresRequest.type, (params, token: CancellationToken) => scheduler.request(params.uri, 'lessonFigures', params, token, null));
+connection.onRequest(LintFileRequest.type, (p) => lintFile(p, { settings, projectConfigs, isOpen: (uri) => documents.get(uri) !== undefined, lessonsBase, logError }));
 
 /**
  * Lints an open document the way it is now: a config file on this thread (small, capped at 1 MB),

@@ -6,6 +6,7 @@ import { ResponseError } from 'vscode-languageserver';
 import type { LintResult } from '../core/lint';
 import { fabricSummary } from '../core/summary/fabricSummary';
 import { exportLabAnswer } from './exportLab';
+import { lessonFiguresAnswer } from './lessonFigures';
 import * as editing from './editing';
 import { hints, hover } from './features';
 import type { WireError, WorkerMethod, WorkerRequests } from './workerProtocol';
@@ -34,6 +35,7 @@ const HANDLERS: Handlers = {
   semanticTokens: (r) => editing.tokens(r),
   fabricSummary: (r) => fabricSummary(r),
   exportLab: (r, p) => exportLabAnswer(r, p),
+  lessonFigures: (r, p) => lessonFiguresAnswer(r, p),
 };
 
 export type Answer = { result: unknown } | { error: WireError };

@@ -25,7 +25,7 @@ import type {
   SemanticTokensParams,
   WorkspaceEdit,
 } from 'vscode-languageserver';
-import type { ExportLabParams, ExportLabResult, FabricSummaryParams, FabricSummaryResult } from '../../../shared/protocol';
+import type { ExportLabParams, ExportLabResult, FabricSummaryParams, FabricSummaryResult, LessonFiguresParams, LessonFiguresResult } from '../../../shared/protocol';
 import type { LintSettings } from '../core/settings';
 
 /** A ResponseError as plain data (the class does not survive structured clone). */
@@ -48,6 +48,7 @@ export interface WorkerRequests {
   semanticTokens: { params: SemanticTokensParams; result: SemanticTokens };
   fabricSummary: { params: FabricSummaryParams; result: FabricSummaryResult };
   exportLab: { params: ExportLabParams; result: ExportLabResult };
+  lessonFigures: { params: LessonFiguresParams; result: LessonFiguresResult };
 }
 
 export type WorkerMethod = keyof WorkerRequests;
