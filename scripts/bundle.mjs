@@ -1,4 +1,4 @@
-// Bundles the extension client, the language server and the CLI with esbuild.
+// Bundles the extension client, the language server (and its analysis worker) and the CLI with esbuild.
 // Type checking is done separately by `tsc -p .` (npm run typecheck).
 import { build } from 'esbuild';
 
@@ -16,5 +16,6 @@ const common = {
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js' }),
+  build({ ...common, entryPoints: ['server/src/analysisWorker.ts'], outfile: 'server/out/analysisWorker.js' }),
   build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js' }),
 ]);

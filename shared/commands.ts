@@ -14,6 +14,8 @@ export const COMMANDS = {
   openTryIt: 'topology.openTryIt',
   resetLessonProgress: 'topology.resetLessonProgress',
   newTopologyFile: 'topology.newTopologyFile',
+  exportLab: 'topology.exportLab',
+  lintWorkspace: 'topology.lintWorkspace',
   showDiagram: 'topology.showDiagram',
   exportDiagramSvg: 'topology.exportDiagramSvg',
 } as const;
@@ -30,6 +32,13 @@ export type OpenLessonArg = LessonTarget | string;
 /** `topology.openTryIt`: a lesson id (its front matter `tryIt`) or a repo-relative `examples/….topology.yaml` path; none: pick one. */
 export type OpenTryItArg = string;
 
+/**
+ * `topology.exportLab`: the topology file to export (a URI string; none: the active editor's), then
+ * optionally the format and the file to write (a URI string), which skip the quick pick and the
+ * save dialog.
+ */
+export type ExportLabArgs = [uri?: string, format?: 'containerlab' | 'netlab', target?: string];
+
 /** The arguments of each command, as a tuple (what command links and `executeCommand` pass). */
 export interface CommandArgs {
   restartServer: [];
@@ -39,6 +48,8 @@ export interface CommandArgs {
   openTryIt: [target?: OpenTryItArg];
   resetLessonProgress: [];
   newTopologyFile: [];
+  exportLab: ExportLabArgs;
+  lintWorkspace: [];
   /** The diagram of the active topology editor, beside it. */
   showDiagram: [];
   /** Saves the diagram panel's picture as an SVG file (asks where). */

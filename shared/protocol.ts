@@ -9,9 +9,11 @@
  */
 import { RequestType } from 'vscode-languageserver-protocol';
 import type { FabricSummary } from './fabricSummary';
+import type { LessonFiguresResult } from './lessonFigures';
+import type { LintFileParams, LintFileResult } from './lintWorkspace';
 import type { DiagramHoverInfo, DiagramPalette, DiagramPosition, DiagramState, DiagramView } from './webview/diagramView';
 
-export type { FabricSummary };
+export type { FabricSummary, LessonFiguresResult, LintFileParams, LintFileResult };
 
 export interface FabricSummaryParams {
   /** The document URI, as the client sent it in textDocument/didOpen. */
@@ -26,6 +28,63 @@ export const FabricSummaryRequest = {
   method: 'topology/fabricSummary',
   type: new RequestType<FabricSummaryParams, FabricSummaryResult, void>('topology/fabricSummary'),
 } as const;
+
+/** The lab formats `topology/exportLab` writes. */
+export type ExportLabFormat = 'containerlab' | 'netlab';
+
+export interface ExportLabParams {
+  /** The topology document to export, as the client sent it in textDocument/didOpen. */
+  uri: string;
+  format: ExportLabFormat;
+  /** A containerlab kind for every switch (default nokia_srlinux); the server ignores one it does not know. */
+  kind?: string;
+  /** Up to this many Linux hosts per server group (default 0). */
+  servers?: number;
+}
+
+/** Result: the lab's text and warnings; an error the user should see; null when the document is unknown. */
+export type ExportLabResult = { text: string; warnings: string[] } | { error: string } | null;
+
+/** `topology/exportLab`: the open topology file as a containerlab or netlab topology ("Topology: Export as Lab…"). */
+export const ExportLabRequest = {
+  method: 'topology/exportLab',
+  type: new RequestType<ExportLabParams, ExportLabResult, void>('topology/exportLab'),
+} as const;
+export interface LessonFiguresParams {
+  /** The document URI, as the client sent it in textDocument/didOpen. */
+  uri: string;
+  /** A lesson id of the catalogue (shared/lessons/catalog.ts); an unknown one gets null. */
+  lesson: string;
+}
+
+/**
+ * `topology/lessonFigures`: "In your fabric", the figures of one open document that belong to a
+ * lesson (shared/lessonFigures.ts), for the lessons panel. Null when the document is unknown to the
+ * server or the lesson is not in the catalogue.
+ */
+export const LessonFiguresRequest = {
+  method: 'topology/lessonFigures',
+  type: new RequestType<LessonFiguresParams, LessonFiguresResult, void>('topology/lessonFigures'),
+} as const;
+
+/**
+ * `topology/lintFile`: lints the text of a file that is not open (Topology: Lint Workspace) with that
+ * file's settings and project config, and answers with its diagnostics; publishes nothing itself
+ * (shared/lintWorkspace.ts).
+ */
+export const LintFileRequest = {
+  method: 'topology/lintFile',
+  type: new RequestType<LintFileParams, LintFileResult, void>('topology/lintFile'),
+} as const;
+
+/** `initializationOptions` the Topology Tutor client sends. Every field is optional; other clients send none. */
+export interface TopologyInitializationOptions {
+  /**
+   * The client watches `**∕.topology-tutor.{yaml,yml}` itself and sends workspace/didChangeWatchedFiles
+   * for them, so the server must not register a watcher of its own (events would arrive twice).
+   */
+  watchesConfigFiles?: boolean;
+}
 
 export type { DiagramHoverInfo, DiagramPalette, DiagramPosition, DiagramState, DiagramView };
 

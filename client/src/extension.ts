@@ -1,9 +1,10 @@
 /**
  * Topology Tutor client: starts the language server, registers commands, and hosts the learning
- * features (lessons panel, lesson links, walkthrough progress, status bar) and the fabric diagram. Every check and every
- * explanation of a finding comes from the server. Wiring only: each feature is its own module
- * (languageClient, lessonsPanel/, walkthrough/, tryIt, statusBar); what the client, the server and
- * the webview say to each other is declared in shared/.
+ * features (lessons panel, lesson links, walkthrough progress, status bar, Lint Workspace) and the
+ * fabric diagram. Every check and every explanation of a finding comes from the server. Wiring only:
+ * each feature is its own module (languageClient, lessonsPanel/, walkthrough/, tryIt, statusBar,
+ * lintWorkspace, diagram/); what the client, the server and the webviews say to each other is
+ * declared in shared/.
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
@@ -14,10 +15,13 @@ import { lessonOpenedKey, OPENED_KEY } from '../../shared/walkthrough';
 import { registerCommands } from './commands';
 import { DiagramPanel } from './diagram/diagramPanel';
 import type { DiagramPanelApi } from './diagram/diagramPanel';
-import { createClient } from './languageClient';
-import { LessonsPanel } from './lessonsPanel/lessonsPanel';
+import { createClient, extensionLessonUri } from './languageClient';
+import { exportLabCommand } from './exportLab';
+import { FabricSource } from './lessonsPanel/fabricSource';
+import { LESSONS_VIEW_TYPE, LessonsPanel } from './lessonsPanel/lessonsPanel';
 import type { LessonsPanelApi } from './lessonsPanel/lessonsPanel';
 import { ProgressStore } from './lessonsPanel/progressStore';
+import { WorkspaceLinter } from './lintWorkspace';
 import { StatusBar } from './statusBar';
 import { NEW_TOPOLOGY_TEMPLATE } from './template';
 import { tryItCommand } from './tryIt';
@@ -36,6 +40,10 @@ export interface TopologyTutorApi {
     /** Every context key the extension sets for walkthrough steps, with its current value. */
     contextKeys(): Record<string, boolean>;
   };
+  lintWorkspace: {
+    /** What "Topology: Lint Workspace" shows for a file in its own diagnostic collection. */
+    diagnostics(uri: vscode.Uri): readonly vscode.Diagnostic[];
+  };
 }
 
 let client: LanguageClient | undefined;
@@ -53,12 +61,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<Topolo
   const keys = new ContextKeys(log);
   const progress = new ProgressStore(context.globalState);
 
-  const panel = new LessonsPanel(context.extensionUri, progress, {
+  const fabricSource = new FabricSource(() => client, log);
+  context.subscriptions.push(fabricSource);
+  const panel = new LessonsPanel(context.extensionUri, progress, fabricSource, {
     onLessonShown: (lesson) => keys.set(lessonOpenedKey(lesson)),
-    openTryIt: (lesson) => openTryIt(lesson),
+    openTryIt: (lessonOrPath) => openTryIt(lessonOrPath),
     log,
   });
   context.subscriptions.push(panel);
+  // After a window reload VS Code restores the panel (activation event onWebviewPanel:topology.lessons).
+  context.subscriptions.push(
+    vscode.window.registerWebviewPanelSerializer(LESSONS_VIEW_TYPE, { deserializeWebviewPanel: (webviewPanel, state: unknown) => panel.restore(webviewPanel, state) }),
+  );
 
   const openTryIt = tryItCommand(context.extensionUri, { showLesson: (target) => panel.show(target), log });
 
@@ -92,6 +106,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Topolo
   client = createClient(context, output);
   const statusBar = new StatusBar(() => client, log);
   context.subscriptions.push(statusBar);
+  const workspaceLinter = new WorkspaceLinter(() => client, (target) => extensionLessonUri(context, target), log);
+  context.subscriptions.push(workspaceLinter);
   const diagram = new DiagramPanel(context.extensionUri, () => client, log);
   context.subscriptions.push(diagram);
 
@@ -99,6 +115,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Topolo
     restartServer: async () => {
       if (client !== undefined) await client.restart();
       statusBar.reset();
+      fabricSource.reset();
       diagram.reset();
     },
     showOutput: () => output.show(true),
@@ -128,6 +145,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Topolo
       const document = await vscode.workspace.openTextDocument({ language: 'topology', content: NEW_TOPOLOGY_TEMPLATE });
       await vscode.window.showTextDocument(document, { preview: false });
     },
+    exportLab: exportLabCommand(() => client, log),
+    lintWorkspace: () => workspaceLinter.run(),
     showDiagram: () => diagram.show(),
     exportDiagramSvg: () => diagram.exportSvg(),
   });
@@ -140,6 +159,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Topolo
     void vscode.window.showErrorMessage('Topology Tutor: the language server failed to start. See "Topology: Show Server Output".');
   }
   statusBar.refresh();
+  // The server is up (or not): the lessons panel's figures can be asked for now.
+  fabricSource.reset();
   diagram.reset();
 
   return {
@@ -149,6 +170,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Topolo
       currentSection: () => panel.currentSection(),
       requestDom: () => panel.requestDom(),
       click: (action) => panel.click(action),
+      fabric: () => panel.fabric(),
+      onDidUpdateFabric: panel.onDidUpdateFabric,
+      clickFabricLink: (link) => panel.clickFabricLink(link),
+      restore: (webviewPanel, state) => panel.restore(webviewPanel, state),
     },
     diagram,
     walkthrough: {
@@ -156,6 +181,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Topolo
         const snapshot = keys.snapshot();
         return Object.fromEntries(knownContextKeys().map((k) => [k, snapshot[k] === true]));
       },
+    },
+    lintWorkspace: {
+      diagnostics: (uri) => workspaceLinter.diagnostics(uri),
     },
   };
 }

@@ -1,11 +1,12 @@
 /**
- * The language client: starts the server (server/out/server.js) over IPC and rewrites the lesson
- * links it sends, so they open our lessons panel.
+ * The language client: starts the server (server/out/server.js) over IPC, watches the project config
+ * files for it, and rewrites the lesson links it sends, so they open our lessons panel.
  */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
 import type { LanguageClientOptions, Middleware, ServerOptions } from 'vscode-languageclient/node';
 import { HOVER_ENABLED_COMMANDS } from '../../shared/commands';
+import type { TopologyInitializationOptions } from '../../shared/protocol';
 import { LESSON_URI_PATH, lessonUriQuery, parseLessonHref } from '../../shared/lessons/lessonLinks';
 import type { LessonTarget } from '../../shared/lessons/lessonLinks';
 import { rewriteLessonLinks } from './lessonLinkRewrite';
@@ -35,16 +36,29 @@ export function lessonLinkMiddleware(lessonUri: (target: LessonTarget) => vscode
       return new vscode.Hover(contents, hover.range);
     },
     handleDiagnostics: (uri, diagnostics, next) => {
-      for (const diagnostic of diagnostics) {
-        const code = diagnostic.code;
-        if (code === undefined || typeof code !== 'object') continue;
-        const target = parseLessonHref(code.target.toString(true));
-        if (target !== undefined) diagnostic.code = { value: code.value, target: lessonUri(target) };
-      }
+      rewriteDiagnosticLinks(diagnostics, lessonUri);
       next(uri, diagnostics);
     },
   };
 }
+
+/** Points each diagnostic's code link (a lesson file) at the extension's lesson URI, in place. */
+export function rewriteDiagnosticLinks(diagnostics: readonly vscode.Diagnostic[], lessonUri: (target: LessonTarget) => vscode.Uri): void {
+  for (const diagnostic of diagnostics) {
+    const code = diagnostic.code;
+    if (code === undefined || typeof code !== 'object') continue;
+    const target = parseLessonHref(code.target.toString(true));
+    if (target !== undefined) diagnostic.code = { value: code.value, target: lessonUri(target) };
+  }
+}
+
+/** The extension's own URI for a lesson (opened through its URI handler). */
+export function extensionLessonUri(context: vscode.ExtensionContext, target: LessonTarget): vscode.Uri {
+  return vscode.Uri.from({ scheme: vscode.env.uriScheme, authority: context.extension.id, path: LESSON_URI_PATH, query: lessonUriQuery(target) });
+}
+
+/** The project config files the server re-lints on (it registers no watcher of its own when told so). */
+export const CONFIG_FILE_GLOB = '**/.topology-tutor.{yaml,yml}';
 
 export function createClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): LanguageClient {
   const serverModule = context.asAbsolutePath('server/out/server.js');
@@ -52,13 +66,17 @@ export function createClient(context: vscode.ExtensionContext, output: vscode.Ou
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
+  // Config file changes reach the server as workspace/didChangeWatchedFiles from this watcher; the
+  // server then registers none itself (watchesConfigFiles), so no event arrives twice.
+  const configWatcher = vscode.workspace.createFileSystemWatcher(CONFIG_FILE_GLOB);
+  context.subscriptions.push(configWatcher);
+  const initializationOptions: TopologyInitializationOptions = { watchesConfigFiles: true };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: 'topology' }, { pattern: '**/.topology-tutor.{yaml,yml}' }],
-    synchronize: { configurationSection: 'topology' },
+    documentSelector: [{ language: 'topology' }, { pattern: CONFIG_FILE_GLOB }, { language: 'yaml', pattern: '**/*.clab.{yml,yaml}' }],
+    synchronize: { configurationSection: 'topology', fileEvents: configWatcher },
+    initializationOptions,
     outputChannel: output,
-    middleware: lessonLinkMiddleware((target) =>
-      vscode.Uri.from({ scheme: vscode.env.uriScheme, authority: context.extension.id, path: LESSON_URI_PATH, query: lessonUriQuery(target) }),
-    ),
+    middleware: lessonLinkMiddleware((target) => extensionLessonUri(context, target)),
   };
   return new LanguageClient('topology', 'Topology Tutor', serverOptions, clientOptions);
 }

@@ -1,5 +1,5 @@
-/** The commented template of "Topology: New Topology File" (format v1). Pure. */
-export const NEW_TOPOLOGY_TEMPLATE = `# A topology file, format v1. The linter checks it as you type; hover any key to learn
+/** The commented template of "Topology: New Topology File" (format 1.1). Pure. */
+export const NEW_TOPOLOGY_TEMPLATE = `# A topology file, format 1.1. The linter checks it as you type; hover any key to learn
 # what it means. Full reference: "Topology: Open Lessons" → "Reference: the topology file".
 #
 # The wiring rule of a spine-leaf fabric: every leaf links to every spine, servers attach
@@ -31,6 +31,10 @@ switches:
     ports:
       - { count: 48, speed: 25G, for: servers }
       - { count: 8, speed: 100G, for: fabric }
+  # A device outside the fabric (firewall, WAN/DCI router): its links make leaves border leaves.
+  # fw1:
+  #   role: external
+  #   model: "edge firewall"
 
 servers:
   web:
@@ -51,4 +55,9 @@ links:                              # each leaf: 2 x 100G up = 200G, so 400G / 2
     speed: 100G
   - between: [leaf2, spine2]
     speed: 100G
+  # An MLAG/vPC pair: kind: peer is never an uplink nor a tier violation.
+  # - { between: [leaf1, leaf2], speed: 100G, count: 2, kind: peer }
+  # North-south: home an external on two leaves.
+  # - { between: [leaf1, fw1], speed: 100G }
+  # - { between: [leaf2, fw1], speed: 100G }
 `;

@@ -50,7 +50,7 @@ const ALLOW = [
 const NOT_SHIPPED = ['lessons/REVIEW.md'];
 /** vsce's own files at the top of the zip. */
 const ALLOW_TOP = new Set(['[Content_Types].xml', 'extension.vsixmanifest']);
-const MUST = ['package.json', 'client/out/extension.js', 'server/out/server.js', 'schemas/topology.schema.json',
+const MUST = ['package.json', 'client/out/extension.js', 'server/out/server.js', 'server/out/analysisWorker.js', 'schemas/topology.schema.json',
   'syntaxes/topology.tmLanguage.json', 'language-configuration.json',
   // The webviews' scripts and styles (the code names them, package.json does not).
   'media/lessons.js', 'media/lessons.css', 'media/diagram.js', 'media/diagram.css', 'media/diagram.svg'];
@@ -152,7 +152,7 @@ function run(cmd, args, opts = {}) {
 
 /** Files allowed in the npm tarball (under package/). */
 const NPM_ALLOW = [...ALLOW, /^README\.md$/, /^CHANGELOG\.md$/];
-const NPM_MUST = ['package.json', 'bin/topology-tutor.js', 'server/out/cli.js', 'server/out/server.js', 'schemas/topology.schema.json',
+const NPM_MUST = ['package.json', 'bin/topology-tutor.js', 'server/out/cli.js', 'server/out/server.js', 'server/out/analysisWorker.js', 'schemas/topology.schema.json',
   'schemas/topology-tutor-config.schema.json', 'README.md', 'LICENSE'];
 
 /** Lists a .tgz (gzip'd ustar) without tar: 512-byte headers, sizes in octal. */

@@ -11,7 +11,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { VERSION } from './version';
 import { applyProjectConfig, withRuleOverrides } from './core/config/applyConfig';
-import { lintText } from './core/lint';
+import { createCheckpoint } from './core/budget';
+import { isLabFile, lintDocument } from './core/lintDocument';
 import type { LintResult } from './core/lint';
 import { DEFAULT_MAX_FILE_SIZE_MB, normalizeSettings } from './core/settings';
 import { ConfigLocator, isIgnoredBy, loadConfigFile } from './io/configLocator';
@@ -26,6 +27,8 @@ import { parseCommandLine, USAGE, UsageError } from './cli/options';
 import type { CliOptions } from './cli/options';
 import { findingSubject, formatSarif } from './cli/sarif';
 import { expandTarget, identity } from './cli/targets';
+import { runExport } from './cli/exportCommand';
+import { runImport } from './cli/importCommand';
 import { whatIfMain } from './cli/whatIf';
 import type { Input } from './cli/targets';
 
@@ -77,6 +80,9 @@ function configErrorLines(config: LoadedConfig, cwd: string): string[] {
 }
 
 export async function main(args: string[], write: (text: string) => void, writeError: (text: string) => void, env: CliEnvironment = {}): Promise<number> {
+  // `export` and `import` (labs) have their own options; everything else is `lint`.
+  if (args[0] === 'export') return runExport(args.slice(1), write, writeError, env.cwd ?? process.cwd());
+  if (args[0] === 'import') return runImport(args.slice(1), write, writeError, env.cwd ?? process.cwd());
   if (args[0] === 'what-if') return whatIfMain(args.slice(1), write, writeError, { cwd: env.cwd, readStdin: env.readStdin ?? readProcessStdin });
   let options: CliOptions;
   try {
@@ -101,7 +107,7 @@ export async function main(args: string[], write: (text: string) => void, writeE
 async function lint(options: CliOptions, write: (text: string) => void, writeError: (text: string) => void, env: CliEnvironment): Promise<number> {
   const cwd = path.resolve(env.cwd ?? process.cwd());
   const fail = (message: string): void => writeError(`topology-tutor: ${message}\n`);
-  const base = normalizeSettings({ maxFileSizeMB: options.maxFileSizeMB });
+  const base = normalizeSettings({ maxFileSizeMB: options.maxFileSizeMB, maxAnalysisSeconds: options.maxAnalysisSeconds });
   const readLimit = readLimitBytes(options.maxFileSizeMB ?? DEFAULT_MAX_FILE_SIZE_MB);
   let usageProblem = false;
   let unreadable = false;
@@ -188,7 +194,9 @@ async function lint(options: CliOptions, write: (text: string) => void, writeErr
     }
     const settings = withRuleOverrides(applyProjectConfig(base, config?.parsed.config), options.rules);
     let result: LintResult;
-    if (options.fix || options.fixDryRun) {
+    // A containerlab topology is linted as a lab; its findings have no fixes (they would edit the topology format).
+    const name = input.absolute ?? input.display;
+    if ((options.fix || options.fixDryRun) && !isLabFile(name)) {
       const outcome = fixText(text, settings);
       result = outcome.result;
       if (outcome.refused) fail(`${displayName(input.display)}: a fix pass would have added an error, so it was not applied; fix the rest by hand`);
@@ -204,7 +212,7 @@ async function lint(options: CliOptions, write: (text: string) => void, writeErr
         }
       }
     } else {
-      result = lintText(text, settings);
+      result = lintDocument(name, text, settings, { checkpoint: createCheckpoint({ budgetMs: settings.maxAnalysisSeconds * 1000 }), allFindings: options.allFindings });
     }
     // A bug in the core shows as one internal-error finding; its stack goes to stderr.
     for (const internal of result.analysis?.internalErrors ?? []) writeError(`topology-tutor: internal error (${internal.context}) in ${displayName(input.display)}:\n${internal.stack}\n`);

@@ -1,50 +1,41 @@
 /**
- * The Topology Tutor language server. Thin glue: every handler looks up the document,
- * calls the pure core and returns; nothing here throws across the wire.
+ * The Topology Tutor language server. Thin glue: the connection's thread keeps the documents'
+ * texts and routes; every analysis, and every request that needs a document's lint result, runs
+ * in an analysis worker (lsp/analysisScheduler.ts), so no document delays another. Nothing here
+ * throws across the wire.
  *
  * Run standalone with `node server/out/server.js --stdio` (or --node-ipc / --socket=N).
  */
 import * as path from 'path';
 import { pathToFileURL } from 'url';
+import { performance } from 'perf_hooks';
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
-import type {
-  Hover,
-  InlayHint,
-  CodeAction,
-  CompletionList,
-  DocumentSymbol,
-  InitializeParams,
-  InitializeResult,
-  Location,
-  PrepareRenameResult,
-  ResponseError,
-  SemanticTokens,
-  WorkspaceEdit,
-} from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { AnalysisCache } from './lsp/analysisCache';
+import type { CancellationToken, Diagnostic, InitializeParams, InitializeResult } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { SettingsService } from './lsp/settingsService';
-import { ProjectConfigService } from './lsp/projectConfig';
-import { toDiagnostic } from './lsp/diagnostics';
-import { Debouncer } from './lsp/debouncer';
+import { ProjectConfigService, WORKSPACE_FOLDERS_CAPABILITY } from './lsp/projectConfig';
 import { IdleCollector } from './lsp/idleCollector';
-import { hover, hints } from './lsp/features';
 import * as editing from './lsp/editing';
-import type { LintResult } from './core/lint';
-import type { LintSettings } from './core/settings';
-import { fabricSummary } from './core/summary/fabricSummary';
-import { DiagramHoverRequest, DiagramLocateRequest, DiagramRequest, DiagramSvgRequest, FabricSummaryRequest } from '../../shared/protocol';
-import type { DiagramResult, FabricSummaryResult } from '../../shared/protocol';
-import * as diagram from './lsp/diagram';
+import { lintFile } from './lsp/lintFile';
+import { DiagramHoverRequest, DiagramLocateRequest, DiagramRequest, DiagramSvgRequest, ExportLabRequest, FabricSummaryRequest, LessonFiguresRequest, LintFileRequest } from '../../shared/protocol';
 import { VERSION } from './version';
+import { AnalysisScheduler, DEFAULT_LIMITS } from './lsp/analysisScheduler';
+import type { SchedulerLimits } from './lsp/analysisScheduler';
+import { ONE_PASS_DOCUMENTS } from './lsp/documentUpdate';
+import { nodeWorkerStarter } from './lsp/nodeWorkerHost';
+import { inlineWorkerStarter } from './lsp/inlineWorkerHost';
+import { ANALYSIS_EVENT_METHOD } from './lsp/testHooks';
 
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
-const cache = new AnalysisCache();
+const documents = new TextDocuments<TextDocument>(ONE_PASS_DOCUMENTS);
 let pullConfiguration = false;
 let canRefreshInlayHints = false;
-const debouncer = new Debouncer(200);
 const idleCollector = new IdleCollector(1500, 1_000_000);
+/** TOPOLOGY_TEST_HOOKS=1: report each analysis step as a `topology/test/analysis` notification (tests count them). */
+const testHooks = process.env.TOPOLOGY_TEST_HOOKS === '1';
+
+/** The bundled worker next to this file; the test hooks may point elsewhere (a missing script tests the fallback). */
+const workerScript = (testHooks ? process.env.TOPOLOGY_TEST_WORKER_SCRIPT : undefined) ?? path.join(__dirname, 'analysisWorker.js');
 
 /** The lessons folder ships next to server/ in the extension and the npm package. */
 const lessonsBase = pathToFileURL(path.resolve(__dirname, '..', '..', 'lessons')).toString();
@@ -61,20 +52,63 @@ const projectConfigs = new ProjectConfigService(
       connection.sendDiagnostics({ uri, diagnostics }).catch((error: unknown) => logError('Publishing config diagnostics failed', error));
     },
     relintAll: () => {
-      cache.clear();
-      for (const document of documents.all()) schedule(document, 0);
+      for (const document of documents.all()) lintOpenDocument(document);
     },
     isOpen: (uri) => documents.get(uri) !== undefined,
     logError,
   },
   lessonsBase,
 );
-const settings = new SettingsService(connection, () => pullConfiguration, projectConfigs);
+const settings = new SettingsService(
+  connection,
+  () => pullConfiguration,
+  {
+    timeoutMs: 2000,
+    onLateAnswer: (uri) => scheduler.settingsChanged(uri),
+    log: (message) => connection.console.warn(message),
+  },
+  projectConfigs,
+);
+
+/** A document the analysis workers see: not a project config file, not one the config ignores. */
+function analysedDocument(uri: string): TextDocument | undefined {
+  if (projectConfigs.isConfigDocument(uri) || projectConfigs.isIgnored(uri)) return undefined;
+  return documents.get(uri);
+}
+
+/** TOPOLOGY_TEST_LIMITS (with the test hooks only): JSON overriding some of the scheduler's limits, so tests need no huge files. */
+function schedulerLimits(): SchedulerLimits {
+  const raw = testHooks ? process.env.TOPOLOGY_TEST_LIMITS : undefined;
+  if (raw === undefined) return DEFAULT_LIMITS;
+  const overrides = JSON.parse(raw) as Partial<SchedulerLimits>;
+  return { ...DEFAULT_LIMITS, ...overrides };
+}
+
+const scheduler = new AnalysisScheduler({
+  startWorker: nodeWorkerStarter(workerScript, (message) => connection.console.log(message)),
+  inlineWorker: inlineWorkerStarter(() => performance.now()),
+  lessonsBase,
+  testHooks,
+  document: analysedDocument,
+  settings: (uri) => settings.forDocument(uri),
+  publish: (uri, version, diagnostics) => {
+    connection.sendDiagnostics({ uri, version, diagnostics }).catch((error: unknown) => logError(`Publishing diagnostics for ${uri} failed`, error));
+    idleCollector.linted(documents.get(uri)?.getText().length ?? 0);
+  },
+  posted: (chars) => idleCollector.handedOn(chars),
+  log: (message) => connection.console.error(message),
+  event: testHooks
+    ? (event) => {
+        connection.sendNotification(ANALYSIS_EVENT_METHOD, event).catch((error: unknown) => logError('Test hook failed', error));
+      }
+    : undefined,
+}, schedulerLimits());
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   pullConfiguration = params.capabilities.workspace?.configuration === true;
   canRefreshInlayHints = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
   projectConfigs.initialize(params);
+  scheduler.warmUp();
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -87,89 +121,58 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       referencesProvider: true,
       renameProvider: { prepareProvider: true },
       semanticTokensProvider: { legend: editing.SEMANTIC_LEGEND, full: true },
+      workspace: WORKSPACE_FOLDERS_CAPABILITY,
     },
     serverInfo: { name: 'topology-tutor', version: VERSION },
   };
 });
 
-async function validate(document: TextDocument): Promise<void> {
-  const version = document.version;
-  if (projectConfigs.isConfigDocument(document.uri)) {
-    await connection.sendDiagnostics({ uri: document.uri, version, diagnostics: projectConfigs.diagnosticsFor(document.uri, document.getText()) });
-    return;
-  }
-  const lintSettings = await settings.forDocument(document.uri);
-  const current = documents.get(document.uri);
-  if (current === undefined || current.version !== version) return; // closed or changed meanwhile
-  if (projectConfigs.isIgnored(document.uri)) {
-    await connection.sendDiagnostics({ uri: document.uri, version, diagnostics: [] });
-    return;
-  }
-  const result = cache.get(current, lintSettings);
-  // A bug in the core shows as one internal-error diagnostic; its stack goes to the log.
-  for (const internal of result.analysis?.internalErrors ?? []) logError(`Internal error (${internal.context}) linting ${document.uri}`, internal.stack);
-  const diagnostics = result.findings.map((finding) => toDiagnostic(finding, document.uri, lessonsBase));
-  await connection.sendDiagnostics({ uri: document.uri, version, diagnostics });
-  idleCollector.linted(result.text.length);
-}
-
-function schedule(document: TextDocument, delayMs: number | undefined): void {
-  debouncer.run(document.uri, delayMs, () => {
-    validate(document).catch((error: unknown) => logError(`Linting ${document.uri} failed`, error));
-  });
-}
+connection.onHover((p, token) => scheduler.request(p.textDocument.uri, 'hover', p, token, null));
+connection.languages.inlayHint.on(async (p, token) => {
+  if (!(await settings.forDocument(p.textDocument.uri)).inlayHints) return [];
+  return scheduler.request(p.textDocument.uri, 'inlayHints', p, token, []);
+});
+connection.onCodeAction((p, token) => scheduler.request(p.textDocument.uri, 'codeActions', p, token, []));
+connection.onCompletion((p, token) => scheduler.request(p.textDocument.uri, 'completion', p, token, null));
+connection.onDocumentSymbol((p, token) => scheduler.request(p.textDocument.uri, 'symbols', p, token, []));
+connection.onDefinition((p, token) => scheduler.request(p.textDocument.uri, 'definition', p, token, null));
+connection.onReferences((p, token) => scheduler.request(p.textDocument.uri, 'references', p, token, []));
+connection.onPrepareRename((p, token) => scheduler.request(p.textDocument.uri, 'prepareRename', p, token, null));
+connection.onRenameRequest((p, token) => scheduler.request(p.textDocument.uri, 'rename', p, token, null));
+connection.languages.semanticTokens.on((p, token) => scheduler.request(p.textDocument.uri, 'semanticTokens', p, token, { data: [] }));
+connection.onRequest(FabricSummaryRequest.type, (params, token: CancellationToken) => scheduler.request(params.uri, 'fabricSummary', params, token, null));
+connection.onRequest(ExportLabRequest.type, (params, token: CancellationToken) => scheduler.request(params.uri, 'exportLab', params, token, null));
+connection.onRequest(LessonFiguresRequest.type, (params, token: CancellationToken) => scheduler.request(params.uri, 'lessonFigures', params, token, null));
+connection.onRequest(DiagramRequest.type, (params, token: CancellationToken) => scheduler.request(params.uri, 'diagram', params, token, null));
+connection.onRequest(DiagramHoverRequest.type, (params, token: CancellationToken) => scheduler.request(params.uri, 'diagramHover', params, token, null));
+connection.onRequest(DiagramLocateRequest.type, (params, token: CancellationToken) => scheduler.request(params.uri, 'diagramLocate', params, token, null));
+connection.onRequest(DiagramSvgRequest.type, (params, token: CancellationToken) => scheduler.request(params.uri, 'diagramSvg', params, token, null));
+connection.onRequest(LintFileRequest.type, (p) => lintFile(p, { settings, projectConfigs, isOpen: (uri) => documents.get(uri) !== undefined, lessonsBase, logError }));
 
 /**
- * The body of a request handler: looks up the cached lint result of the document's current
- * version (and the settings it was linted with) and calls `run`; any error is logged and
- * `fallback` returned, so nothing throws across the wire.
+ * Lints an open document the way it is now: a config file on this thread (small, capped at 1 MB),
+ * a document the config ignores gets no diagnostics (and its analysis state goes), the rest goes
+ * to the analysis workers.
  */
-async function withResult<R>(uri: string, name: string, fallback: R, run: (result: LintResult, lintSettings: LintSettings) => R): Promise<R> {
-  try {
-    if (projectConfigs.isConfigDocument(uri)) return fallback;
-    const lintSettings = await settings.forDocument(uri);
-    const document = documents.get(uri);
-    return document === undefined ? fallback : run(cache.get(document, lintSettings), lintSettings);
-  } catch (error) {
-    logError(`${name} failed`, error);
-    return fallback;
+function lintOpenDocument(document: TextDocument): void {
+  const { uri, version } = document;
+  const publish = (diagnostics: Diagnostic[]): void => {
+    connection.sendDiagnostics({ uri, version, diagnostics }).catch((error: unknown) => logError(`Publishing diagnostics for ${uri} failed`, error));
+  };
+  if (projectConfigs.isConfigDocument(uri)) {
+    publish(projectConfigs.diagnosticsFor(uri, document.getText()));
+  } else if (projectConfigs.isIgnored(uri)) {
+    scheduler.closed(uri);
+    publish([]);
+  } else {
+    scheduler.changed(uri);
   }
 }
 
-connection.onHover((p) => withResult<Hover | null>(p.textDocument.uri, 'Hover', null, (r) => hover(r, p.position, lessonsBase)));
-connection.languages.inlayHint.on((p) =>
-  withResult<InlayHint[]>(p.textDocument.uri, 'Inlay hints', [], (r, lintSettings) => (lintSettings.inlayHints ? hints(r, p.range) : [])),
-);
-connection.onCodeAction((p) =>
-  withResult<CodeAction[]>(p.textDocument.uri, 'Code actions', [], (r) => editing.codeActions(r, p.textDocument.uri, p, (context, error) => logError(context, error))),
-);
-connection.onCompletion((p) => withResult<CompletionList | null>(p.textDocument.uri, 'Completion', null, (r) => editing.completion(r, p.position)));
-connection.onDocumentSymbol((p) => withResult<DocumentSymbol[]>(p.textDocument.uri, 'Document symbols', [], (r) => editing.symbols(r)));
-connection.onDefinition((p) => withResult<Location | null>(p.textDocument.uri, 'Definition', null, (r) => editing.definition(r, p.textDocument.uri, p.position)));
-connection.onReferences((p) =>
-  withResult<Location[]>(p.textDocument.uri, 'References', [], (r) => editing.references(r, p.textDocument.uri, p.position, p.context.includeDeclaration)),
-);
-connection.onPrepareRename((p) => withResult<PrepareRenameResult | null>(p.textDocument.uri, 'Prepare rename', null, (r) => editing.prepareRename(r, p.position)));
-connection.onRenameRequest((p) =>
-  withResult<WorkspaceEdit | null | ResponseError<void>>(p.textDocument.uri, 'Rename', null, (r) => editing.rename(r, p.textDocument.uri, p.position, p.newName)),
-);
-connection.languages.semanticTokens.on((p) => withResult<SemanticTokens>(p.textDocument.uri, 'Semantic tokens', { data: [] }, (r) => editing.tokens(r)));
-
-/** Documents linted at least once: the first lint (on open) runs at once, later ones are debounced. */
-const linted = new Set<string>();
-
 // TextDocuments reports an opened document as changed too, so one handler covers both.
-documents.onDidChangeContent((event) => {
-  const uri = event.document.uri;
-  // The old version's result is stale: let it go now, so two versions of a big file are never held at once.
-  cache.delete(uri);
-  schedule(event.document, linted.has(uri) ? undefined : 0);
-  linted.add(uri);
-});
+documents.onDidChangeContent((event) => lintOpenDocument(event.document));
 documents.onDidClose((event) => {
-  linted.delete(event.document.uri);
-  debouncer.cancel(event.document.uri);
-  cache.delete(event.document.uri);
+  scheduler.closed(event.document.uri);
   settings.forget(event.document.uri);
   connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] }).catch((error: unknown) => logError('Clearing diagnostics failed', error));
   if (projectConfigs.isConfigDocument(event.document.uri)) projectConfigs.closed(event.document.uri);
@@ -180,19 +183,11 @@ connection.onDidChangeWatchedFiles((params) => projectConfigs.filesChanged(param
 
 connection.onDidChangeConfiguration((change) => {
   settings.setPushed(change.settings);
-  cache.clear();
-  for (const document of documents.all()) schedule(document, 0);
+  scheduler.settingsChanged();
   if (canRefreshInlayHints) connection.languages.inlayHint.refresh().catch((error: unknown) => logError('Refreshing inlay hints failed', error));
 });
 
-connection.onRequest(FabricSummaryRequest.type, (params) =>
-  withResult<FabricSummaryResult>(params.uri, 'Fabric summary', null, (r) => fabricSummary(r)),
-);
-
-connection.onRequest(DiagramRequest.type, (p) => withResult<DiagramResult>(p.uri, 'Diagram', null, (r) => diagram.diagram(r, p)));
-connection.onRequest(DiagramHoverRequest.type, (p) => withResult(p.uri, 'Diagram hover', null, (r) => diagram.diagramHover(r, p, { lessonsBase })));
-connection.onRequest(DiagramLocateRequest.type, (p) => withResult(p.uri, 'Diagram locate', null, (r) => diagram.diagramLocate(r, p)));
-connection.onRequest(DiagramSvgRequest.type, (p) => withResult(p.uri, 'Diagram SVG', null, (r) => diagram.diagramSvg(r, p)));
+connection.onShutdown(() => scheduler.dispose());
 
 documents.listen(connection);
 connection.listen();

@@ -1,7 +1,9 @@
 /**
  * Big inputs: a 14 MB generated fabric (analysed under the default 20 MB limit, skipped with
- * one `analysis-skipped` info under a 5 MB limit), a 200,000-character line, and many
- * findings at once. Diagnostics within a few seconds, hover within 2 s, process alive.
+ * one `analysis-skipped` info under an 8 MB limit: syntax and schema are still checked up to
+ * twice the limit), a 200,000-character line, and many findings at once (at most 5,000
+ * diagnostics plus one summary are published). Diagnostics within a few seconds, hover within
+ * 2 s, process alive.
  */
 import { strict as assert } from 'assert';
 import {
@@ -18,12 +20,13 @@ import {
   stopSession,
   timedHover,
   timedInlayHints,
+  UNHURRIED,
   useSession,
 } from './support';
 
 const MB = 1024 * 1024;
-/** Generous bound for a 14 MB file on a slow 2-core CI machine; typically ~4 s. */
-const BIG_FILE_LIMIT_MS = 12000;
+/** A liveness bound, not a speed target (npm run bench measures speed): a 14 MB file on a loaded 2-core machine; typically 4–8 s. */
+const BIG_FILE_LIMIT_MS = 30000;
 
 describe('robustness: a 14 MB file (over the LSP server)', function () {
   this.timeout(40000);
@@ -34,7 +37,7 @@ describe('robustness: a 14 MB file (over the LSP server)', function () {
   });
 
   describe('with the default topology.maxFileSizeMB (20)', () => {
-    const session = useSession();
+    const session = useSession({ settings: UNHURRIED });
 
     it('is analysed in full: no findings, hover and hints within 2 s', async () => {
       const uri = freshUri('big');
@@ -66,11 +69,11 @@ describe('robustness: a 14 MB file (over the LSP server)', function () {
     });
   });
 
-  describe('with topology.maxFileSizeMB 5 (from workspace/configuration)', () => {
+  describe('with topology.maxFileSizeMB 8 (from workspace/configuration)', () => {
     let session: LspSession;
     before(async () => {
       session = await LspSession.start({ configuration: true });
-      session.configuration = { maxFileSizeMB: 5 };
+      session.configuration = { maxFileSizeMB: 8 };
     });
     after(async function () {
       this.timeout(15000);
@@ -85,7 +88,7 @@ describe('robustness: a 14 MB file (over the LSP server)', function () {
       assert.equal(diagnostics[0].severity, 3);
       assert.match(diagnostics[0].message, /14(\.\d)? MB/);
       assert.match(diagnostics[0].message, /maxFileSizeMB/);
-      assert.match(diagnostics[0].message, /\b5 MB/);
+      assert.match(diagnostics[0].message, /\b8 MB/);
       assertHoverSane(await timedHover(session, uri, positionOf(big, 'spine7:')), big, 'spine7 (skipped)');
       const hints = await timedInlayHints(session, uri, big, 5000);
       assert.deepEqual(hints, [], 'no figures without an analysis');
@@ -163,14 +166,16 @@ describe('robustness: long lines and many findings (over the LSP server)', funct
     assertHoverSane(await timedHover(session(), uri, { line: 1, character: 100_000 }), text, 'description');
   });
 
-  it('20,000 findings (unknown links) arrive within bounds, each sane', async () => {
+  it('20,000 findings (unknown links) arrive within bounds, each sane, capped at 1,000 plus a summary', async () => {
     const lines = ['topology: many', 'switches:', '  leaf1: { role: leaf, ports: [{ count: 4, speed: 100G }] }', 'links:'];
     for (let i = 0; i < 20_000; i++) lines.push(`  - { between: [leaf1, ghost${i}], speed: 100G }`);
     const text = `${lines.join('\n')}\n`;
     const uri = freshUri('many');
     const diagnostics = await openTimed(session(), uri, text, 10000);
     assertDiagnosticsSane(diagnostics, text);
-    assert.ok(diagnostics.filter((d) => d.code === 'unknown-switch').length === 20_000, `${diagnostics.length} diagnostics`);
+    const unknown = diagnostics.filter((d) => d.code === 'unknown-switch');
+    assert.ok(unknown.length === 1001, `${diagnostics.length} diagnostics`);
+    assert.match(unknown[1000].message, /^… and 19000 more `unknown-switch` findings in this file, the first on line 1005:/);
     assertHoverSane(await timedHover(session(), uri, { line: 2, character: 3 }), text, 'leaf1');
   });
 });

@@ -6,9 +6,13 @@
 import { strict as assert } from 'assert';
 import type { Diagnostic, Hover, InlayHint, MarkupContent, Position, Range } from 'vscode-languageserver-protocol';
 import { LspSession } from '../lsp/lspSession';
+import type { StartOptions } from '../lsp/lspSession';
 import { RULES } from '../../server/src/core/rules/catalog';
 
 export { LspSession };
+
+/** Settings for suites about something other than time: a loaded machine must not turn their big files into analysis-skipped. */
+export const UNHURRIED = { maxAnalysisSeconds: 600 };
 
 /** Words that must never reach a user: they mean arithmetic or a lookup went wrong. */
 export const BAD_WORDS = ['NaN', 'Infinity', 'undefined', '[object Object]'];
@@ -271,11 +275,15 @@ export async function stopSession(session: LspSession, graceMs = 5000): Promise<
   return code;
 }
 
-/** Shared before/after hooks: one server per describe block, stopped (or killed if hung) after. */
-export function useSession(options: { configuration?: boolean } = {}): () => LspSession {
+/**
+ * Shared before/after hooks: one server per describe block, stopped (or killed if hung) after.
+ * `settings` (the `topology` section) are pushed once it has started.
+ */
+export function useSession(options: StartOptions & { settings?: unknown } = {}): () => LspSession {
   let session: LspSession | undefined;
   before(async () => {
     session = await LspSession.start(options);
+    if (options.settings !== undefined) await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: { topology: options.settings } });
   });
   after(async function () {
     this.timeout(15000);
@@ -294,4 +302,46 @@ let uriCounter = 0;
 export function freshUri(name: string): string {
   uriCounter++;
   return `file:///robustness/${name}-${uriCounter}.topology.yaml`;
+}
+
+/**
+ * `links` link entries, about 47 characters each (300,000 make ~14 MB). 'repeated': the same
+ * two leaf-spine pairs over and over (every entry after the first two is a duplicate-link);
+ * 'distinct': a full mesh of 100 spines and as many leaves as it takes, every pair once.
+ */
+export function generateLinkEntries(links: number, shape: 'repeated' | 'distinct'): string {
+  const out: string[] = [`topology: ${shape}-links-${links}`, 'switches:'];
+  if (shape === 'repeated') {
+    for (const name of ['spine1', 'spine2']) out.push(`  ${name}:`, '    role: spine', '    ports:', '      - { count: 64, speed: 100G }');
+    for (const name of ['leaf1', 'leaf2']) out.push(`  ${name}:`, '    role: leaf', '    ports:', '      - { count: 64, speed: 100G, for: fabric }');
+    out.push('links:');
+    for (let i = 0; i < links; i++) out.push(i % 2 === 0 ? '  - { between: [leaf1, spine1], speed: 100G }' : '  - { between: [leaf2, spine2], speed: 100G }');
+    return `${out.join('\n')}\n`;
+  }
+  const spines = 100;
+  const leaves = Math.ceil(links / spines);
+  for (let s = 1; s <= spines; s++) out.push(`  spine${s}:`, '    role: spine', '    ports:', `      - { count: ${leaves}, speed: 100G }`);
+  for (let l = 1; l <= leaves; l++) out.push(`  leaf${l}:`, '    role: leaf', '    ports:', `      - { count: ${spines}, speed: 100G, for: fabric }`);
+  out.push('links:');
+  let written = 0;
+  for (let l = 1; l <= leaves && written < links; l++) {
+    for (let s = 1; s <= spines && written < links; s++, written++) out.push(`  - { between: [leaf${l}, spine${s}], speed: 100G }`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/**
+ * `leaves` leaves each linked to only the first `linked` of `spines` spines: one
+ * spine-connectivity finding per leaf, each with a related location per missing spine (at most 50).
+ */
+export function generateLeavesMissingLinks(options: { spines: number; leaves: number; linked: number }): string {
+  const { spines, leaves, linked } = options;
+  const out: string[] = [`topology: leaves-missing-links-${spines}x${leaves}`, 'switches:'];
+  for (let s = 1; s <= spines; s++) out.push(`  spine${s}:`, '    role: spine', '    ports:', `      - { count: ${leaves}, speed: 100G }`);
+  for (let l = 1; l <= leaves; l++) out.push(`  leaf${l}:`, '    role: leaf', '    ports:', `      - { count: ${spines}, speed: 100G, for: fabric }`);
+  out.push('links:');
+  for (let l = 1; l <= leaves; l++) {
+    for (let s = 1; s <= linked; s++) out.push(`  - { between: [leaf${l}, spine${s}], speed: 100G }`);
+  }
+  return `${out.join('\n')}\n`;
 }

@@ -35,3 +35,12 @@ export function topologyFiles(dir: string = EXAMPLES): string[] {
     return /\.topology\.ya?ml$/.test(entry.name) ? [full] : [];
   });
 }
+
+/** Every containerlab topology (`*.clab.yml` / `.yaml`) under a folder (examples/ by default), recursively. */
+export function labFiles(dir: string = EXAMPLES): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return labFiles(full);
+    return /\.clab\.ya?ml$/.test(entry.name) ? [full] : [];
+  });
+}

@@ -30,6 +30,8 @@ export const OPTIONS = {
   rule: { type: 'string', multiple: true, value: 'ID=SEVERITY', help: 'set a rule to off, info, warning or error (repeatable; wins over the config file)' },
   config: { type: 'string', short: 'c', value: 'PATH', help: 'use this config file for every file (no .topology-tutor.yaml lookup)' },
   'max-file-size-mb': { type: 'string', value: 'N', help: 'analyse the fabric only in files up to N MB (default 20); files over max(64, 2N) MB are not read' },
+  'all-findings': { type: 'boolean', help: 'list every finding (default: 1,000 per rule per file, then one summary)' },
+  'max-analysis-seconds': { type: 'string', value: 'N', help: "stop a file's fabric analysis after N seconds and report analysis-skipped (default 10)" },
   fix: { type: 'boolean', help: 'apply the safe fixes in place (as the editor\'s Fix All), then report what is left' },
   'fix-dry-run': { type: 'boolean', help: 'print the fixes as a unified diff instead of writing them (the diff replaces the report)' },
   'max-warnings': { type: 'string', value: 'N', help: 'exit 1 when there are more than N warnings' },
@@ -49,6 +51,9 @@ export interface CliOptions {
   rules: Map<string, SeveritySetting>;
   config?: string;
   maxFileSizeMB?: number;
+  maxAnalysisSeconds?: number;
+  /** Every finding, not 1,000 per rule per file and a summary. */
+  allFindings: boolean;
   fix: boolean;
   fixDryRun: boolean;
   maxWarnings?: number;
@@ -74,8 +79,9 @@ export function usageLines(options: Record<string, OptionRow> = OPTIONS): string
 export const USAGE = `Usage: topology-tutor lint [options] FILE|DIR|GLOB|- ...
        topology-tutor what-if FILE --fail NAME[,NAME…]   (what-if --help for its options)
 
-Checks topology files (format v1). Folders are searched for *.topology.yaml / *.topology.yml
-(symbolic links to files are followed, to folders not; node_modules and dot folders are skipped).
+Checks topology files (format v1) and containerlab topologies (*.clab.yml). Folders are searched
+for *.topology.yaml / *.topology.yml and *.clab.yml / *.clab.yaml (symbolic links to files are
+followed, to folders not; node_modules and dot folders are skipped).
 Quote glob patterns ('fabrics/**/*.topology.yaml'); \`-\` reads stdin.
 Each file's nearest .topology-tutor.yaml (or .yml), from its folder up to the filesystem root,
 sets rule severities and ignored files, unless --config names one.
@@ -86,6 +92,9 @@ ${usageLines().join('\n')}
 Exit codes: 0 no errors, 1 errors found (or more warnings than --max-warnings),
 2 bad usage, an unknown rule id, a bad config file, an unreadable file or a pattern that matches
 no file.
+
+Labs: topology-tutor export --to containerlab|netlab FILE [-o OUT] [--kind KIND] [--servers N]
+      topology-tutor import FILE.clab.yml [-o OUT]          (--help on each for more)
 `;
 
 const SEVERITIES: readonly string[] = ['off', 'info', 'warning', 'error'];
@@ -107,7 +116,7 @@ export function parseCommandLine(args: readonly string[]): Command {
   const [command, ...rest] = args;
   if (command === '-h' || command === '--help') return { kind: 'help' };
   if (command === '-V' || command === '-v' || command === '--version') return { kind: 'version' };
-  if (command !== 'lint') throw new UsageError(command === undefined ? 'missing command (lint or what-if)' : `unknown command "${command}" (the commands are lint and what-if)`);
+  if (command !== 'lint') throw new UsageError(command === undefined ? 'missing command (lint, export, import or what-if)' : `unknown command "${command}" (lint, export, import or what-if)`);
   let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true }>>;
   try {
     parsed = parseArgs({ args: rest, options: OPTIONS, allowPositionals: true, strict: true });
@@ -168,6 +177,8 @@ export function parseCommandLine(args: readonly string[]): Command {
       rules,
       config: v.config,
       maxFileSizeMB: positiveNumber('max-file-size-mb', v['max-file-size-mb']),
+      maxAnalysisSeconds: positiveNumber('max-analysis-seconds', v['max-analysis-seconds']),
+      allFindings: v['all-findings'] === true,
       fix,
       fixDryRun,
       maxWarnings,

@@ -1,6 +1,7 @@
 /**
  * The files a `lint` command line names: each argument is a file, a folder (searched for
- * *.topology.yaml / *.topology.yml), a glob pattern, or `-` (stdin). Folders and patterns are
+ * *.topology.yaml / *.topology.yml and containerlab's *.clab.yml / *.clab.yaml), a glob pattern, or
+ * `-` (stdin). Folders and patterns are
  * expanded with tinyglobby: symbolic links to files are followed (and the file behind them is linted
  * once), symbolic links to folders are not entered (no loops, no walks out of the tree), FIFOs and
  * devices are left out; node_modules and dot folders are skipped. A file named on the command line is
@@ -17,7 +18,8 @@ import tinyglobby = require('tinyglobby');
 const { escapePath, globSync, isDynamicPattern } = tinyglobby;
 
 export const TOPOLOGY_FILE = /\.topology\.ya?ml$/;
-const FOLDER_PATTERN = '**/*.topology.{yaml,yml}';
+/** Folders hold topology files and containerlab topologies (`*.clab.yml`, `*.clab.yaml`), linted alike. */
+const FOLDER_PATTERN = '**/*.{topology.yaml,topology.yml,clab.yml,clab.yaml}';
 const SKIPPED = ['**/node_modules/**'];
 
 export type Input =
@@ -92,7 +94,7 @@ export function expandTarget(target: string, cwd: string, stdinFilename?: string
     const base = toPosix(path.relative(cwd, absolute)) || '.';
     const pattern = path.isAbsolute(target) ? `${escapePath(toPosix(absolute))}/${FOLDER_PATTERN}` : `${escapePath(base)}/${FOLDER_PATTERN}`;
     const inputs = glob(pattern, cwd, path.isAbsolute(target));
-    return inputs.length > 0 ? { target, inputs } : { target, inputs, unmatched: `no *.topology.yaml or *.topology.yml file in ${target}` };
+    return inputs.length > 0 ? { target, inputs } : { target, inputs, unmatched: `no *.topology.yaml, *.topology.yml, *.clab.yml or *.clab.yaml file in ${target}` };
   }
   if (stat !== undefined) return { target, inputs: [{ kind: 'file', display: target, absolute }] };
   if (isDynamicPattern(target)) {

@@ -9,11 +9,26 @@ export interface LintSettings {
   maxFileSizeMB: number;
   /** Show the inline figures after each leaf and spine. */
   inlayHints: boolean;
+  /** The fabric analysis of one document may run this long; past it, syntax and schema results only. */
+  maxAnalysisSeconds: number;
+  /** Lint containerlab topologies (`*.clab.yml`): `topology.containerlab.enabled`. */
+  containerlab: boolean;
 }
 
 export const DEFAULT_MAX_FILE_SIZE_MB = 20;
+export const DEFAULT_MAX_ANALYSIS_SECONDS = 10;
 
-export const DEFAULT_SETTINGS: LintSettings = { rules: new Map(), maxFileSizeMB: DEFAULT_MAX_FILE_SIZE_MB, inlayHints: true };
+export const DEFAULT_SETTINGS: LintSettings = {
+  rules: new Map(),
+  maxFileSizeMB: DEFAULT_MAX_FILE_SIZE_MB,
+  inlayHints: true,
+  maxAnalysisSeconds: DEFAULT_MAX_ANALYSIS_SECONDS,
+  containerlab: true,
+};
+
+function positiveNumber(value: unknown, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback;
+}
 
 const SEVERITIES = new Set<string>(['off', 'info', 'warning', 'error']);
 
@@ -28,9 +43,11 @@ export function normalizeSettings(raw: unknown): LintSettings {
       if (RULES.has(id) && typeof value === 'string' && SEVERITIES.has(value)) rules.set(id, value as SeveritySetting);
     }
   }
-  const size = section.maxFileSizeMB;
-  const maxFileSizeMB = typeof size === 'number' && Number.isFinite(size) && size > 0 ? size : DEFAULT_MAX_FILE_SIZE_MB;
+  const maxFileSizeMB = positiveNumber(section.maxFileSizeMB, DEFAULT_MAX_FILE_SIZE_MB);
+  const maxAnalysisSeconds = positiveNumber(section.maxAnalysisSeconds, DEFAULT_MAX_ANALYSIS_SECONDS);
   const hints = section.inlayHints;
   const inlayHints = hints !== null && typeof hints === 'object' && (hints as Record<string, unknown>).enabled === false ? false : true;
-  return { rules, maxFileSizeMB, inlayHints };
+  const lab = section.containerlab;
+  const containerlab = lab !== null && typeof lab === 'object' && (lab as Record<string, unknown>).enabled === false ? false : true;
+  return { rules, maxFileSizeMB, inlayHints, maxAnalysisSeconds, containerlab };
 }

@@ -31,6 +31,17 @@ export class IdleCollector {
     private readonly minChars: number,
   ) {}
 
+  /**
+   * Collects right away (on the next turn of the event loop) after a big text was handed on,
+   * e.g. to an analysis worker: the copies made on the way are garbage, and this thread would
+   * otherwise keep them through the other thread's memory peak.
+   */
+  handedOn(chars: number): void {
+    if (this.collect === undefined || chars < this.minChars) return;
+    const collect = this.collect;
+    setImmediate(collect);
+  }
+
   /** Call after each lint; collects once nothing else has happened for `idleMs`. */
   linted(chars: number): void {
     if (this.collect === undefined) return;

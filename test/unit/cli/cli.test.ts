@@ -5,7 +5,7 @@ import { applyPatch } from 'diff';
 import * as fs from 'fs';
 import * as path from 'path';
 import { lintText } from '../../../server/src/core/lint';
-import { topologyFiles } from '../helpers';
+import { labFiles, topologyFiles } from '../helpers';
 import { EXAMPLES, ROOT, example, ruleLines, run, scratch, spawnCli } from './cliHarness';
 
 const PKG_VERSION = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -29,7 +29,7 @@ describe('CLI', () => {
       assert.equal((await run(['lint', ECMP])).code, 0);
       const all = await run(['lint', 'examples']);
       assert.equal(all.code, 1);
-      assert.match(all.out, new RegExp(`\\n${topologyFiles(EXAMPLES).length} file\\(s\\) checked`));
+      assert.match(all.out, new RegExp(`\\n${topologyFiles(EXAMPLES).length + labFiles(EXAMPLES).length} file\\(s\\) checked`));
       assert.ok(all.out.startsWith('examples/broken/alias-bomb.topology.yaml:1:1 info analysis-skipped'), all.out.slice(0, 200));
     });
 
@@ -90,7 +90,7 @@ describe('CLI', () => {
       try {
         const empty = await run(['lint', s.dir]);
         assert.equal(empty.code, 2);
-        assert.match(empty.err, /no \*\.topology\.yaml or \*\.topology\.yml file in /);
+        assert.match(empty.err, /no \*\.topology\.yaml, \*\.topology\.yml, \*\.clab\.yml or \*\.clab\.yaml file in /);
         const allowed = await run(['lint', '--no-error-on-unmatched-pattern', s.dir, 'examples/**/*.nothing.yaml', 'missing.topology.yaml']);
         assert.equal(allowed.code, 0, allowed.err);
         assert.equal(allowed.err, '');

@@ -1,13 +1,13 @@
 /**
- * Every file under examples/ declares what it shows with a `# expect: rule-id[, rule-id]`
- * (or `# expect: none`) comment; linting it must produce exactly those rules.
+ * Every file under examples/ (topology files and containerlab labs) declares what it shows with a
+ * `# expect: rule-id[, rule-id]` (or `# expect: none`) comment; linting it must produce exactly those rules.
  */
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { lintText } from '../../../server/src/core/lint';
+import { lintDocument } from '../../../server/src/core/lintDocument';
 import { RULE_IDS } from '../../../server/src/core/rules/catalog';
-import { EXAMPLES, topologyFiles } from '../helpers';
+import { EXAMPLES, labFiles, topologyFiles } from '../helpers';
 
 export function expectedRules(text: string): string[] | undefined {
   const match = /^# expect: (.+)$/m.exec(text);
@@ -17,7 +17,7 @@ export function expectedRules(text: string): string[] | undefined {
 }
 
 describe('examples', () => {
-  const files = topologyFiles(EXAMPLES);
+  const files = [...topologyFiles(EXAMPLES), ...labFiles(EXAMPLES)];
 
   it('include a file for every rule (but internal-error: no file may produce it)', () => {
     const shown = new Set(files.flatMap((file) => expectedRules(fs.readFileSync(file, 'utf8')) ?? []));
@@ -30,7 +30,7 @@ describe('examples', () => {
       const text = fs.readFileSync(file, 'utf8');
       const expected = expectedRules(text);
       assert.ok(expected !== undefined, `${name} has an "# expect:" line`);
-      const actual = [...new Set(lintText(text).findings.map((f) => f.rule))].sort();
+      const actual = [...new Set(lintDocument(file, text).findings.map((f) => f.rule))].sort();
       assert.deepEqual(actual, expected);
     });
   }

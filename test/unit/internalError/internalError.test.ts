@@ -29,10 +29,10 @@ const TEXT = yaml`
       speed: 100G
 `;
 
-function analyse(rules: readonly FabricRule[], build?: Parameters<typeof analyzeFabric>[3]): ReturnType<typeof analyzeFabric> {
+function analyse(rules: readonly FabricRule[], build?: NonNullable<Parameters<typeof analyzeFabric>[3]>["build"]): ReturnType<typeof analyzeFabric> {
   const parsed = parseYaml(TEXT);
   assert.deepEqual(parsed.errors, []);
-  return analyzeFabric(parsed.root, new LineIndex(TEXT), rules, build);
+  return analyzeFabric(parsed.root, new LineIndex(TEXT), rules, { build });
 }
 
 function throwing(id: string): FabricRule {

@@ -5,6 +5,7 @@
  * `internal-error` finding asking for a bug report, and its stack is kept on the result for the
  * server's log; the other rules' findings survive.
  */
+import { AnalysisAborted, type Checkpoint } from '../budget';
 import type { Finding } from '../findings';
 import { buildModel } from '../model/buildModel';
 import { emptyModel, type FabricModel } from '../model/fabricModel';
@@ -67,31 +68,44 @@ export function internalErrorFinding(errors: readonly InternalError[], lines: Li
   };
 }
 
+export interface AnalyzeOptions {
+  /** Builds the model (buildModel by default; tests pass one that throws). */
+  build?: (root: YamlNode | undefined) => FabricModel;
+  /** Called before the model and before each rule; may throw AnalysisAborted (cancelled, over budget). */
+  checkpoint?: Checkpoint;
+}
+
 /**
- * Builds the fabric model (with `build`, buildModel by default) and runs `rules` (all fabric rules
- * by default). Never throws.
+ * Builds the fabric model and runs `rules` (all fabric rules by default). Never throws, except
+ * the `AnalysisAborted` of the checkpoint.
  */
 export function analyzeFabric(
   root: YamlNode | undefined,
   lines: LineIndex,
   rules: readonly FabricRule[] = FABRIC_RULES,
-  build: (root: YamlNode | undefined) => FabricModel = buildModel,
+  options: AnalyzeOptions = {},
 ): AnalysisResult {
+  const build = options.build ?? buildModel;
+  const checkpoint: Checkpoint = options.checkpoint ?? (() => undefined);
   const internalErrors: InternalError[] = [];
   let model: FabricModel;
+  checkpoint('model');
   try {
     model = build(root);
   } catch (error) {
+    if (error instanceof AnalysisAborted) throw error;
     internalErrors.push({ context: MODEL_CONTEXT, stack: describeError(error) });
     return { model: emptyModel(root), findings: [internalErrorFinding(internalErrors, lines)], internalErrors };
   }
   const ctx: RuleContext = { lines };
   const findings: Finding[] = [];
   for (const rule of rules) {
+    checkpoint('rule');
     try {
       // push one by one: spreading 100k findings into push() would overflow the stack.
       for (const finding of rule.check(model, ctx)) findings.push(finding);
     } catch (error) {
+      if (error instanceof AnalysisAborted) throw error;
       // One rule's bug must not hide the others' findings.
       internalErrors.push({ context: rule.id, stack: describeError(error) });
     }

@@ -18,6 +18,7 @@ import { closestName } from '../text/closestName';
 import { LineIndex } from '../text/lineIndex';
 import type { Range } from '../text/lineIndex';
 import { quote } from '../text/quote';
+import { describeNode, pointerSegments } from '../schema/schemaValidation';
 import { ExpansionLimitError, asMap, asSeqItems, getPair, keyName, nodeAtPath, resolveAlias, toPlainValue } from '../yaml/treeQueries';
 import type { YamlNode } from '../yaml/yamlTree';
 import { parseYaml } from '../yaml/yamlTree';
@@ -74,19 +75,6 @@ function getValidator(): ValidateFunction {
   return validator;
 }
 
-const pointerSegments = (pointer: string): string[] =>
-  pointer === '' ? [] : pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-
-function describe(node: YamlNode | undefined, text: string): string {
-  const resolved = resolveAlias(node);
-  if (resolved === undefined) return 'nothing';
-  if (resolved.kind === 'map') return 'a map';
-  if (resolved.kind === 'seq') return `a list of ${resolved.items.length}`;
-  if (resolved.kind === 'alias') return 'an alias';
-  if (resolved.value === null && resolved.text === '') return 'nothing';
-  return quote(text.slice(resolved.start, resolved.end));
-}
-
 function subject(segments: readonly string[]): string {
   if (segments.length === 0) return 'The config file';
   const [top, second] = segments;
@@ -100,7 +88,7 @@ function explain(error: ErrorObject, root: YamlNode | undefined, text: string, l
   const target = nodeAtPath(root, segments);
   const start = lines.range(0, Math.min(1, text.length));
   const valueRange = target === undefined ? start : lines.range(target.node.start, target.node.end);
-  const got = describe(target?.node, text);
+  const got = describeNode(target?.node, text);
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'additionalProperties': {

@@ -23,6 +23,7 @@ import type { FabricModel, FabricSwitch } from '../model/fabricModel';
 import { formatNumber, plural } from '../model/number';
 import { formatRatio } from '../model/ratio';
 import { asMap, getPair, scalarValue } from '../yaml/treeQueries';
+import { cut, visible } from '../text/visible';
 import { NO_FAILURES, oneSpinePerPod, resolveFailures, whatIf } from '../whatIf/whatIf';
 import type { Failures, SwitchChange, WhatIfResult } from '../whatIf/whatIf';
 import { changeCells, changeImpact, losesSomething, whatIfSentences, worstFirst } from '../whatIf/whatIfReport';
@@ -42,19 +43,13 @@ const TITLE_CHARS = 17;
 const DETAIL_CHARS = 24;
 const NAME_CHARS = 300;
 
-// Control, bidi, zero-width and line-separator characters: shown as U+FFFD so no name can reorder or hide text.
-// eslint-disable-next-line no-control-regex
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-
-/** User text as the diagram shows it: unsafe characters replaced, at most `max` characters. */
+/**
+ * User text as the diagram shows it: invisible, bidi and line-breaking characters as visible
+ * escapes (`\u202E`, as in messages and hovers), at most `max` characters.
+ */
 export function displayText(text: string, max: number): string {
-  let clean = text.replace(UNSAFE, '\ufffd');
-  if (clean.length > max) {
-    let cut = max - 1;
-    if (/[\ud800-\udbff]/.test(clean.charAt(cut - 1))) cut--;
-    clean = `${clean.slice(0, cut)}…`;
-  }
-  return clean;
+  const clean = visible(text);
+  return clean.length > max ? `${cut(clean, max - 1)}…` : clean;
 }
 
 const GLYPH: Record<Severity, string> = { error: '✖', warning: '▲', info: '●' };

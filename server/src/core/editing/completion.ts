@@ -13,6 +13,7 @@ import { indentUnit } from './layout';
 import { itemText, lineContext, shapeOf, type LineContext } from './lineContext';
 import { speedText, yamlString } from './edits';
 import { asMap, getPair, stringValue } from '../yaml/treeQueries';
+import { appendAll, maxOf } from '../arrays';
 
 export type CompletionKind = 'property' | 'enum' | 'switch' | 'speed' | 'snippet' | 'value';
 
@@ -229,7 +230,7 @@ function linkSpeeds(infos: readonly SwitchInfo[], a: string | undefined, b: stri
   const x = infos.find((s) => s.name === a);
   const y = infos.find((s) => s.name === b);
   if (x === undefined || y === undefined || x.speeds.length === 0 || y.speeds.length === 0) return undefined;
-  const limit = Math.min(Math.max(...x.speeds.map((s) => s.gbps)), Math.max(...y.speeds.map((s) => s.gbps)));
+  const limit = Math.min(maxOf(x.speeds.map((s) => s.gbps), 0), maxOf(y.speeds.map((s) => s.gbps), 0));
   const out: { gbps: number; text: string }[] = [];
   for (const s of [...x.speeds, ...y.speeds]) if (s.gbps <= limit && !out.some((o) => o.gbps === s.gbps)) out.push(s);
   return out.sort((p, q) => q.gbps - p.gbps);
@@ -323,7 +324,7 @@ export function completeAt(result: LintResult, offset: number): CompletionResult
     if (sp === 'links.*' && ctx.presentKeys.size === 0 && ctx.hasDash && !ctx.inFlow) {
       items.push(newLinkSnippet(ctx, false, false, indent, switchInfos(result)));
     }
-    if (container?.properties !== undefined) items.push(...keyItems(ctx, container, indent, unit));
+    if (container?.properties !== undefined) appendAll(items, keyItems(ctx, container, indent, unit));
     return { items, ...replace };
   }
 
@@ -336,20 +337,20 @@ export function completeAt(result: LintResult, offset: number): CompletionResult
     return { items, ...replace };
   }
   if (sp === 'links.*.between.*') {
-    items.push(...nameItems(infos(), ctx, 'none', namesOnLine(lines.lineText(line).slice(0, lines.positionAt(offset).character))));
+    appendAll(items, nameItems(infos(), ctx, 'none', namesOnLine(lines.lineText(line).slice(0, lines.positionAt(offset).character))));
   } else if (sp === 'links.*.between') {
-    items.push(...nameItems(infos(), ctx, 'pair', new Set()));
+    appendAll(items, nameItems(infos(), ctx, 'pair', new Set()));
   } else if (sp === 'servers.*.leaves.*') {
-    items.push(...nameItems(infos().filter((s) => s.role === 'leaf'), ctx, 'none', namesOnLine(lines.lineText(line))));
+    appendAll(items, nameItems(infos().filter((s) => s.role === 'leaf'), ctx, 'none', namesOnLine(lines.lineText(line))));
   } else if (sp === 'servers.*.leaves') {
-    items.push(...nameItems(infos().filter((s) => s.role === 'leaf'), ctx, 'list', new Set()));
+    appendAll(items, nameItems(infos().filter((s) => s.role === 'leaf'), ctx, 'list', new Set()));
   } else if (sp === 'links.*.speed') {
     const dashCol = ctx.hasDash ? shapeOf(lines.lineText(line)).dashes[0] + 1 : ctx.contentColumn;
     const [a, b] = betweenOf(itemText(lines, line, dashCol));
     const speeds = linkSpeeds(infos(), a, b);
-    items.push(...speedItems(speeds ?? commonSpeeds(), ctx, speeds !== undefined ? `both ${a} and ${b} carry it` : 'a common speed'));
+    appendAll(items, speedItems(speeds ?? commonSpeeds(), ctx, speeds !== undefined ? `both ${a} and ${b} carry it` : 'a common speed'));
   } else if (sp === 'switches.*.ports.*.speed' || sp === 'servers.*.nics.speed') {
-    items.push(...speedItems(commonSpeeds(), ctx, 'a common speed'));
+    appendAll(items, speedItems(commonSpeeds(), ctx, 'a common speed'));
   } else {
     const schema = schemaAt(path);
     const pre = valuePrefix(ctx);

@@ -7,6 +7,7 @@
 import { findingKey, type Finding } from '../findings';
 import { lintText, type LintResult } from '../lint';
 import { applyEdits, overlaps, type OffsetEdit } from './edits';
+import { isLabResult, lintLab } from '../interop/containerlab/lintLab';
 
 export type Proof = { ok: true; after: LintResult } | { ok: false; why: string };
 
@@ -44,13 +45,17 @@ export function proveEdits(result: LintResult, edits: readonly OffsetEdit[], tar
 }
 
 function prove(result: LintResult, edits: readonly OffsetEdit[], targets: readonly Finding[]): Proof {
-  const after = lintText(applyEdits(result.text, edits), result.settings);
-  const beforeErrors = countByKey(result.findings, true);
+  // Re-linted by the linter that produced it (a containerlab topology as a lab), with every finding on
+  // both sides: the per-rule cap must not hide an error a fix adds.
+  const relint = isLabResult(result) ? lintLab : lintText;
+  const after = relint(applyEdits(result.text, edits), result.settings, { allFindings: true });
+  const before = result.uncappedFindings ?? result.findings;
+  const beforeErrors = countByKey(before, true);
   const afterErrors = countByKey(after.findings, true);
   for (const [key, n] of afterErrors) {
     if (n > (beforeErrors.get(key) ?? 0)) return { ok: false, why: `adds an error: ${key}` };
   }
-  const beforeAll = countByKey(result.findings, false);
+  const beforeAll = countByKey(before, false);
   const afterAll = countByKey(after.findings, false);
   const wanted = new Map<string, number>();
   for (const target of targets) {

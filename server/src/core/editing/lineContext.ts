@@ -35,7 +35,102 @@ interface LineShape {
   blank: boolean;
 }
 
-const KEY_RE = /^((?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#:{}[\],][^#:{}[\],]*?))[ \t]*:(?=[ \t]|$)/;
+/**
+ * The block key at the start of `rest`: what `/^("…"|'…'|plain)[ \t]*:(?=[ \t]|$)/` matches
+ * (a double-quoted key with escapes, a single-quoted key with `''`, or a plain key that does
+ * not start with a blank or an indicator), found by one left-to-right scan instead of a
+ * regex, which backtracks quadratically on a long line. `raw` is the key as written (the
+ * regex's group 1), `length` the match's length (through the `:`).
+ */
+export function matchBlockKey(rest: string): { raw: string; length: number } | undefined {
+  const colonAt = (from: number): number | undefined => {
+    let k = from;
+    while (k < rest.length && (rest[k] === ' ' || rest[k] === '\t')) k++;
+    if (rest[k] !== ':') return undefined;
+    return k + 1 === rest.length || rest[k + 1] === ' ' || rest[k + 1] === '\t' ? k + 1 : undefined;
+  };
+  const first = rest[0];
+  if (first === undefined) return undefined;
+  if (first === '"') {
+    for (let i = 1; i < rest.length; i++) {
+      if (rest[i] === '\\') i++;
+      else if (rest[i] === '"') {
+        const end = colonAt(i + 1);
+        if (end !== undefined) return { raw: rest.slice(0, i + 1), length: end };
+        break;
+      }
+    }
+  } else if (first === "'") {
+    let i = 1;
+    while (i < rest.length) {
+      if (rest[i] !== "'") {
+        i++;
+        continue;
+      }
+      let run = 0;
+      while (i + run < rest.length && rest[i + run] === "'") run++;
+      if (run % 2 === 1) {
+        const close = i + run - 1;
+        const end = colonAt(close + 1);
+        if (end !== undefined) return { raw: rest.slice(0, close + 1), length: end };
+        break;
+      }
+      i += run;
+    }
+  }
+  // A plain key: up to the first indicator, which must be the `:`.
+  if (/[\s#:{}[\],]/.test(first)) return undefined;
+  let idx = 1;
+  while (idx < rest.length && !'#:{}[],'.includes(rest[idx])) idx++;
+  if (rest[idx] !== ':' || colonAt(idx) === undefined) return undefined;
+  let rawEnd = idx;
+  while (rawEnd > 1 && (rest[rawEnd - 1] === ' ' || rest[rawEnd - 1] === '\t')) rawEnd--;
+  return { raw: rest.slice(0, rawEnd), length: idx + 1 };
+}
+
+/** Puts `items` before the first element of `path` (without spreading them into a call). */
+function prepend(path: string[], items: readonly string[]): void {
+  if (items.length === 0) return;
+  const tail = path.splice(0, path.length);
+  for (const item of items) path.push(item);
+  for (const item of tail) path.push(item);
+}
+
+/** Whether `ch` can be part of a `[A-Za-z_][\w-]*` key. */
+function isWordChar(ch: string): boolean {
+  return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch === '_' || ch === '-';
+}
+
+/** The keys `word:` (followed by a blank or the end) in `text`, scanned once. */
+function flowKeysIn(text: string): string[] {
+  const keys: string[] = [];
+  let i = 0;
+  while (i < text.length) {
+    if (!isWordChar(text[i])) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < text.length && isWordChar(text[j])) j++;
+    // The key starts at the run's first letter or `_` (a regex search would start there too).
+    let start = i;
+    while (start < j && ((text[start] >= '0' && text[start] <= '9') || text[start] === '-')) start++;
+    if (start < j) {
+      let k = j;
+      while (k < text.length && (text[k] === ' ' || text[k] === '\t')) k++;
+      if (text[k] === ':' && (k + 1 === text.length || text[k + 1] === ' ' || text[k + 1] === '\t')) keys.push(text.slice(start, j));
+    }
+    i = j;
+  }
+  return keys;
+}
+
+/** The run of characters other than blanks, `,`, `[`, `]`, `{`, `}` and `:` at the end of `text`. */
+function trailingWord(text: string): string {
+  let i = text.length;
+  while (i > 0 && !/[\s,[\]{}:]/.test(text[i - 1])) i--;
+  return text.slice(i);
+}
 
 function unquote(key: string): string {
   if (key.startsWith('"')) {
@@ -60,22 +155,28 @@ export function shapeOf(line: string): LineShape {
   }
   const rest = line.slice(i);
   const blank = dashes.length === 0 && (rest === '' || rest.startsWith('#'));
-  const match = KEY_RE.exec(rest);
-  return { dashes, content: i, key: match === null ? undefined : unquote(match[1]), blank };
+  const match = matchBlockKey(rest);
+  return { dashes, content: i, key: match === undefined ? undefined : unquote(match.raw), blank };
 }
 
 /** The block path of the container at column `col`, from the lines above `line`. */
 export function blockPath(lines: LineIndex, line: number, col: number): string[] {
   const path: string[] = [];
   for (let l = line - 1; l >= 0 && col > 0; l--) {
-    const shape = shapeOf(lines.lineText(l));
+    const text = lines.lineText(l);
+    // A line indented at least `col` is neither a parent nor a list item above it: skip it
+    // without reading it (a file's other long lines must not slow completion here).
+    let indent = 0;
+    while (indent < col && (text[indent] === ' ' || text[indent] === '\t')) indent++;
+    if (indent >= col) continue;
+    const shape = shapeOf(text);
     if (shape.blank) continue;
     if (shape.content < col && shape.key !== undefined) {
-      path.unshift(...shape.dashes.map(() => '*'), shape.key);
+      prepend(path, [...shape.dashes.map(() => '*'), shape.key]);
       col = shape.dashes.length > 0 ? shape.dashes[0] : shape.content;
     } else if (shape.dashes.length > 0 && shape.dashes[0] < col) {
       const inside = shape.dashes.filter((d) => d < col);
-      path.unshift(...inside.map(() => '*'));
+      prepend(path, inside.map(() => '*'));
       col = shape.dashes[0];
     } else if (shape.content < col && shape.dashes.length === 0) {
       // A plain scalar line less indented (a multi-line value): not a parent, keep looking.
@@ -138,14 +239,14 @@ export function lineContext(lines: LineIndex, offset: number): LineContext | und
   const shape = shapeOf(before);
   const dashCol = shape.dashes.length > 0 ? shape.dashes[0] : shape.content;
   const path = blockPath(lines, pos.line, dashCol);
-  path.push(...shape.dashes.map(() => '*'));
+  for (let d = 0; d < shape.dashes.length; d++) path.push('*');
   const rest = before.slice(shape.content);
   let flowStart = 0;
   let blockKeyDone = false;
-  const keyMatch = KEY_RE.exec(rest);
-  if (keyMatch !== null) {
-    path.push(unquote(keyMatch[1]));
-    flowStart = keyMatch[0].length;
+  const keyMatch = matchBlockKey(rest);
+  if (keyMatch !== undefined) {
+    path.push(unquote(keyMatch.raw));
+    flowStart = keyMatch.length;
     blockKeyDone = true;
   }
   // Scan the flow part of the line.
@@ -178,7 +279,7 @@ export function lineContext(lines: LineIndex, offset: number): LineContext | und
     }
     segStart = frames.length > 0 ? frames[frames.length - 1].segStart : segStart;
   }
-  const prefix = /[^\s,[\]{}:]*$/.exec(rest)![0];
+  const prefix = trailingWord(rest);
   const charIndex = rest.length - prefix.length - 1;
   const charBefore = charIndex >= 0 ? rest[charIndex] : shape.dashes.length > 0 ? '-' : '';
   const base = { prefix, contentColumn: shape.content, hasDash: shape.dashes.length > 0, charBefore };
@@ -188,7 +289,7 @@ export function lineContext(lines: LineIndex, offset: number): LineContext | und
     if (top.key !== undefined) return { ...base, path: [...path, top.key], position: 'value', presentKeys: new Set(), inFlow: true };
     // Keys written after the cursor on this line count as present too.
     const after = full.slice(pos.character);
-    for (const m of after.matchAll(/([A-Za-z_][\w-]*)[ \t]*:(?=[ \t]|$)/g)) top.keys.add(m[1]);
+    for (const key of flowKeysIn(after)) top.keys.add(key);
     return { ...base, path, position: 'key', presentKeys: top.keys, inFlow: true };
   }
   if (blockKeyDone) return { ...base, path, position: 'value', presentKeys: new Set(), inFlow: false };

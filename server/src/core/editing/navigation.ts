@@ -49,6 +49,19 @@ export function prepareRenameAt(result: LintResult, offset: number): { span: Spa
 
 export class RenameError extends Error {}
 
+/**
+ * Characters a new switch name may not hold: controls (YAML cannot hold most of them raw,
+ * and a quoted escape would still hide them from readers), bidi embeddings, overrides and
+ * isolates, the BOM, noncharacters and lone surrogates.
+ */
+// eslint-disable-next-line no-control-regex
+const UNUSABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** `U+202E`. */
+function codePoint(ch: string): string {
+  return `U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
 
 /**
  * The edits renaming the switch at `offset` to `newName`, each keeping its quoting style.
@@ -60,13 +73,28 @@ export function renameAt(result: LintResult, offset: number, newName: string): O
   const model = result.analysis!.model;
   const name = newName;
   if (name.trim() === '') throw new RenameError('A switch name cannot be empty.');
-  if (/[\r\n]/.test(name)) throw new RenameError('A switch name cannot span lines.');
+  if (/[\r\n\u0085\u2028\u2029]/.test(name)) throw new RenameError('A switch name cannot span lines.');
+  const unusable = UNUSABLE.exec(name);
+  if (unusable !== null) {
+    throw new RenameError(`A switch name cannot hold the invisible or control character ${codePoint(unusable[0])}: it would hide in the file or break its YAML.`);
+  }
   if (name === ref.switch.name) return [];
   if (model.switches.has(name)) throw new RenameError(`A switch named ${quote(name)} already exists: pick another name.`);
   const edits: OffsetEdit[] = [];
   for (const r of referencesOf(result, ref.switch, true)) {
     const node = r.node;
     if (node.kind !== 'scalar') continue; // an alias names an anchor, not the switch
+    if (node.style === 'literal' || node.style === 'folded') {
+      // A block scalar's content is the name verbatim, on its own indented line: it cannot be
+      // quoted there, so only a name with no surrounding blanks fits.
+      if (name !== name.trim()) {
+        const line = result.lines.positionAt(node.start).line + 1;
+        throw new RenameError(`${quote(ref.switch.name)} is written as a block scalar (\`|\` or \`>\`) on line ${line}, which cannot hold a name that starts or ends with a blank: rename it without them, or rewrite that reference as a plain name first.`);
+      }
+      const indent = /^[ \t]*/.exec(result.text.slice(node.start, node.end))![0];
+      edits.push({ start: node.start, end: node.end, newText: `${indent}${name}` });
+      continue;
+    }
     edits.push({ start: node.start, end: node.end, newText: node.style === 'plain' ? yamlString(name) : yamlStringLike(name, node) });
   }
   return edits;

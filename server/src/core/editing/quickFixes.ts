@@ -57,9 +57,10 @@ function uniqueLinks(links: readonly NewLink[]): NewLink[] {
 function materialize(result: LintResult, model: FabricModel, drafts: readonly FixDraft[]): OffsetEdit[] | undefined {
   const edits: OffsetEdit[] = [];
   const links: NewLink[] = [];
+  // Loops, not push(...list): a draft may add a link from each of tens of thousands of leaves.
   for (const draft of drafts) {
-    edits.push(...draft.edits);
-    if (draft.newLinks !== undefined) links.push(...draft.newLinks);
+    for (const edit of draft.edits) edits.push(edit);
+    for (const link of draft.newLinks ?? []) links.push(link);
   }
   if (links.length > 0) {
     const append = appendLinks(result.parsed.root, result.lines, model, uniqueLinks(links));
@@ -155,8 +156,39 @@ interface Candidate {
   findings: Finding[];
 }
 
-/** Proofs fix-all may spend when it has to find which candidates break the file together. */
-const FIX_ALL_PROOF_BUDGET = 64;
+/** Proofs (re-lints of the whole file) fix-all may spend finding which candidates break the file together. */
+const FIX_ALL_PROOF_BUDGET = 24;
+
+/**
+ * The candidates whose in-place edits overlap no earlier candidate's, in O(n log n): one sort of
+ * every edit finds the conflicting pairs, the earlier candidate wins; another sweep of what is kept
+ * catches a conflict an earlier one could not see (rare: three edits over one span).
+ */
+function withoutOverlaps(list: readonly Candidate[]): Candidate[] {
+  const edits: { edit: OffsetEdit; owner: number }[] = [];
+  list.forEach((c, owner) => {
+    for (const d of c.drafts) for (const edit of d.edits) edits.push({ edit, owner });
+  });
+  edits.sort((a, b) => a.edit.start - b.edit.start || a.edit.end - b.edit.end);
+  const rejected = new Set<number>();
+  const clash = (a: OffsetEdit, b: OffsetEdit): boolean => b.start < a.end || (b.start === a.start && a.start === a.end && b.start === b.end);
+  // Sweeps until one rejects nothing: each compares an edit with the one reaching furthest before it.
+  for (let changed = true; changed; ) {
+    changed = false;
+    let reach: { edit: OffsetEdit; owner: number } | undefined;
+    for (const e of edits) {
+      if (rejected.has(e.owner)) continue;
+      if (reach !== undefined && reach.owner !== e.owner && clash(reach.edit, e.edit)) {
+        rejected.add(Math.max(reach.owner, e.owner));
+        changed = true;
+        if (reach.owner > e.owner) reach = e;
+        continue;
+      }
+      if (reach === undefined || e.edit.end > reach.edit.end) reach = e;
+    }
+  }
+  return list.filter((_, i) => !rejected.has(i));
+}
 
 /** The preferred fix of every fix-all finding, one candidate per fix (duplicates of a pair merged in one). */
 function candidates(result: LintResult, model: FabricModel, reporter: FixErrorReporter | undefined): Candidate[] {
@@ -200,14 +232,7 @@ export function fixAll(result: LintResult, reporter?: FixErrorReporter): FixAllR
   const model = result.analysis?.model;
   if (model === undefined) return { edits: [], fixed: [] };
   // In-place edits of two candidates must not overlap: the first one wins, run fix-all again for the rest.
-  const chosen: Candidate[] = [];
-  const taken: OffsetEdit[] = [];
-  for (const candidate of candidates(result, model, reporter)) {
-    const own = candidate.drafts.flatMap((d) => d.edits);
-    if (overlaps([...taken, ...own])) continue;
-    taken.push(...own);
-    chosen.push(candidate);
-  }
+  const chosen = withoutOverlaps(candidates(result, model, reporter));
   let budget = FIX_ALL_PROOF_BUDGET;
   const passes = (set: readonly Candidate[]): OffsetEdit[] | undefined => {
     budget--;

@@ -6,6 +6,8 @@ import { formatNumber } from '../model/number';
 import { asMap, keyName, stringValue } from '../yaml/treeQueries';
 import type { YamlNode } from '../yaml/yamlTree';
 import { rootPair } from './layout';
+import { maxOf, minOf } from '../arrays';
+import { visible } from '../text/visible';
 
 export type SymbolKind = 'section' | 'group' | 'switch' | 'server-group' | 'link' | 'field';
 
@@ -44,6 +46,16 @@ function section(name: string, key: YamlNode, value: YamlNode, children: CoreSym
   };
 }
 
+/** Leaves named in a server group's detail at most; the rest are counted. */
+const DETAIL_LEAVES = 8;
+
+/** `a, b, c`, or the first DETAIL_LEAVES and `… and N more` (names escaped). */
+function leafList(names: readonly string[]): string {
+  const shown = names.slice(0, DETAIL_LEAVES).map(visible).join(', ');
+  const more = names.length - Math.min(names.length, DETAIL_LEAVES);
+  return more > 0 ? `${shown}, … and ${formatNumber(more, 0)} more` : shown;
+}
+
 function text(node: YamlNode | undefined): string {
   const value = node?.kind === 'scalar' ? node.text : undefined;
   return value ?? '?';
@@ -64,7 +76,7 @@ export function documentSymbols(result: LintResult): CoreSymbol[] {
       const children = members.map((sw) => {
         const figures = switchFigures(sw);
         return {
-          name: sw.name,
+          name: visible(sw.name),
           detail: figures ?? sw.role ?? '',
           kind: 'switch' as const,
           start: sw.keyNode.start,
@@ -74,8 +86,8 @@ export function documentSymbols(result: LintResult): CoreSymbol[] {
           children: [],
         };
       });
-      const start = Math.min(...children.map((c) => c.start));
-      const end = Math.max(...children.map((c) => c.end));
+      const start = minOf(children.map((c) => c.start), 0);
+      const end = maxOf(children.map((c) => c.end), 0);
       const first = children.find((c) => c.start === start)!;
       groups.push({ name: title, detail: `${members.length}`, kind: 'group', start, end, selectionStart: first.selectionStart, selectionEnd: first.selectionEnd, children });
     }
@@ -86,10 +98,10 @@ export function documentSymbols(result: LintResult): CoreSymbol[] {
   if (serversPair !== undefined) {
     const children: CoreSymbol[] = [...model.serverGroups.values()].map((g) => {
       const nics = g.nicCount !== undefined && g.nicSpeedGbps !== undefined ? ` × ${formatNumber(g.nicCount, 0)}×${text(asMap(g.nicsNode)?.pairs.find((p) => keyName(p.key) === 'speed')?.value)}` : '';
-      const leaves = g.leaves.map((l) => l.name ?? '?').join(', ');
+      const leaves = leafList(g.leaves.map((l) => l.name ?? '?'));
       return {
-        name: g.name,
-        detail: `${g.count !== undefined ? formatNumber(g.count, 0) : '?'}${nics}${leaves.length > 0 ? ` → ${leaves}` : ''}`,
+        name: visible(g.name),
+        detail: `${g.count !== undefined ? formatNumber(g.count, 0) : '?'}${visible(nics)}${leaves.length > 0 ? ` → ${leaves}` : ''}`,
         kind: 'server-group' as const,
         start: g.keyNode.start,
         end: Math.max(g.keyNode.end, g.valueNode.end),
@@ -104,9 +116,9 @@ export function documentSymbols(result: LintResult): CoreSymbol[] {
   const linksPair = rootPair(root, 'links');
   if (linksPair !== undefined) {
     const children: CoreSymbol[] = model.links.map((link) => {
-      const ends = link.ends !== undefined ? `${link.ends[0].name ?? '?'} ↔ ${link.ends[1].name ?? '?'}` : `link ${link.index + 1}`;
+      const ends = link.ends !== undefined ? `${visible(link.ends[0].name ?? '?')} ↔ ${visible(link.ends[1].name ?? '?')}` : `link ${link.index + 1}`;
       const count = link.count !== undefined ? formatNumber(link.count, 0) : '?';
-      const speed = stringValue(link.speedNode) ?? '?';
+      const speed = visible(stringValue(link.speedNode) ?? '?');
       const selection = link.betweenNode ?? link.node;
       return {
         name: `${ends} · ${count}×${speed}`,
@@ -124,8 +136,8 @@ export function documentSymbols(result: LintResult): CoreSymbol[] {
   if (designPair !== undefined) {
     const map = asMap(designPair.value);
     const children: CoreSymbol[] = (map?.pairs ?? []).map((pair) => ({
-      name: keyName(pair.key),
-      detail: text(pair.value),
+      name: visible(keyName(pair.key)),
+      detail: visible(text(pair.value)),
       kind: 'field' as const,
       start: pair.key.start,
       end: Math.max(pair.key.end, pair.value.end),

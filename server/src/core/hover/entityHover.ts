@@ -212,7 +212,15 @@ function groupMarkdown(group: ServerGroup, model: FabricModel, lessonsBase: stri
   if (group.count !== undefined && group.nicCount !== undefined && group.nicSpeedGbps !== undefined) {
     lines.push(`${plural(group.count, 'server')} × ${plural(group.nicCount, 'NIC')} of ${formatGbps(group.nicSpeedGbps)} = ${plural(group.count * group.nicCount, 'NIC link')}`);
   }
-  const shares = [...group.perLeaf.values()].map((share) => `${codeSpan(share.leaf.name)}: ${share.nicLinks === undefined ? '?' : formatNumber(share.nicLinks, 0)}`);
+  // At most a screenful of leaves (20); the rest are counted.
+  const GROUP_HOVER_LEAVES = 20;
+  const shares: string[] = [];
+  for (const share of group.perLeaf.values()) {
+    if (shares.length === GROUP_HOVER_LEAVES) break;
+    shares.push(`${codeSpan(share.leaf.name)}: ${share.nicLinks === undefined ? '?' : formatNumber(share.nicLinks, 0)}`);
+  }
+  const moreLeaves = group.perLeaf.size - shares.length;
+  if (moreLeaves > 0) shares.push(`… and ${plural(moreLeaves, 'more leaf', 'more leaves')}`);
   if (shares.length > 0) lines.push(`NIC links per leaf: ${shares.join(', ')}`);
   const homing = model.design.serverHoming;
   const dualReady = group.knownLeaves.length >= 2 && (group.nicCount ?? 0) >= 2;

@@ -13,6 +13,8 @@ import { SECTIONS } from '../lessons/lessonSections';
 import { parseSpeed } from '../model/speed';
 import { speedFact } from '../model/speedFacts';
 import { entityHover } from './entityHover';
+import { isLabResult } from '../interop/containerlab/lintLab';
+import { labHoverAt } from '../interop/containerlab/labHover';
 
 export interface HoverResult {
   markdown: string;
@@ -42,6 +44,8 @@ function valueHover(located: Located, path: string, lessonsBase: string): string
 
 /** The hover at `offset` of a linted document, or undefined. */
 export function hoverAt(result: LintResult, offset: number, lessonsBase: string): HoverResult | undefined {
+  // A containerlab topology has its own hovers (node figures, label docs), none of the format's keys.
+  if (isLabResult(result)) return labHoverAt(result, offset, lessonsBase);
   const located = locate(result.parsed.root, offset);
   if (located === undefined) return undefined;
   const range = result.lines.range(located.node.start, located.node.end);

@@ -207,18 +207,23 @@ function addDemand(demands: Map<FabricSwitch, DemandTable>, sw: FabricSwitch, sp
   entry[kind] += count;
 }
 
-/** A peer link of `sw` to `other`; `other` becomes a partner the first time only. */
-function addPeer(partners: Map<FabricSwitch, Set<FabricSwitch>>, sw: FabricSwitch, other: FabricSwitch, link: FabricLink): void {
-  sw.peerLinks.push(link);
-  let set = partners.get(sw);
+/** Appends `other` to `sw`'s `list` once: `seen` remembers per switch (a switch may have thousands). */
+function addDistinct(seen: Map<FabricSwitch, Set<FabricSwitch>>, sw: FabricSwitch, other: FabricSwitch, list: FabricSwitch[]): void {
+  let set = seen.get(sw);
   if (set === undefined) {
     set = new Set();
-    partners.set(sw, set);
+    seen.set(sw, set);
   }
   if (!set.has(other)) {
     set.add(other);
-    sw.peerPartners.push(other);
+    list.push(other);
   }
+}
+
+/** A peer link of `sw` to `other`; `other` becomes a partner the first time only. */
+function addPeer(partners: Map<FabricSwitch, Set<FabricSwitch>>, sw: FabricSwitch, other: FabricSwitch, link: FabricLink): void {
+  sw.peerLinks.push(link);
+  addDistinct(partners, sw, other, sw.peerPartners);
 }
 
 /** A north-south link between a fabric switch and an external: bandwidth at both, each the other's peer once. */
@@ -226,15 +231,7 @@ function addNorthSouth(seen: Map<FabricSwitch, Set<FabricSwitch>>, fabric: Fabri
   for (const [sw, other] of [[fabric, external], [external, fabric]] as const) {
     if (link.bandwidthGbps !== undefined) sw.northSouthGbps += link.bandwidthGbps;
     else sw.northSouthComplete = false;
-    let set = seen.get(sw);
-    if (set === undefined) {
-      set = new Set();
-      seen.set(sw, set);
-    }
-    if (!set.has(other)) {
-      set.add(other);
-      sw.northSouthPeers.push(other);
-    }
+    addDistinct(seen, sw, other, sw.northSouthPeers);
   }
 }
 
@@ -298,6 +295,7 @@ export function buildModel(root: YamlNode | undefined): FabricModel {
   const demands = new Map<FabricSwitch, DemandTable>();
   // Distinct peer partners and north-south peers per switch, without scanning lists (a switch may have thousands).
   const partners = new Map<FabricSwitch, Set<FabricSwitch>>();
+  const northSouthSeen = new Map<FabricSwitch, Set<FabricSwitch>>();
 
   // Links.
   const linkItems = asSeqItems(rawValue(root, 'links')) ?? [];
@@ -373,7 +371,7 @@ export function buildModel(root: YamlNode | undefined): FabricModel {
       }
     } else if ((aExternal && isFabricRole(b.role)) || (bExternal && isFabricRole(a.role))) {
       link.northSouth = true;
-      addNorthSouth(partners, aExternal ? b : a, aExternal ? a : b, link);
+      addNorthSouth(northSouthSeen, aExternal ? b : a, aExternal ? a : b, link);
     } else if (b !== a) {
       // A tier link across pods (planes) is a tier violation: no uplink, no downlink, no connectivity.
       const [lower, upper] = a.role !== undefined && roleAbove(a.role) === b.role ? [a, b] : b.role !== undefined && roleAbove(b.role) === a.role ? [b, a] : [undefined, undefined];

@@ -7,9 +7,9 @@ import type { FabricLink, FabricSwitch, ServerGroup } from '../model/fabricModel
 import { formatGbps } from '../model/bandwidth';
 import { formatNumber } from '../model/number';
 import { speedText } from '../model/speedFacts';
-import { stringValue } from '../yaml/treeQueries';
 import { quote } from '../text/quote';
 import { checkPorts, type DemandChange, type PortCheck } from './portFit';
+import { writtenPortSpeed } from './writtenSpeed';
 
 export type SpeedPlan = { ok: true; gbps: number; text: string } | { ok: false; reason: string };
 
@@ -23,15 +23,8 @@ function commonSpeeds(switches: readonly FabricSwitch[]): number[] {
 /** The port group speed as the file writes it at one of `switches`, else the schema's spelling. */
 function writtenSpeed(switches: readonly FabricSwitch[], gbps: number): string {
   for (const sw of switches) {
-    for (const g of sw.portGroups) {
-      if (g.speedGbps !== gbps || g.node.kind !== 'map') continue;
-      for (const pair of g.node.pairs) {
-        if (pair.key.kind === 'scalar' && pair.key.value === 'speed') {
-          const text = stringValue(pair.value);
-          if (text !== undefined) return text;
-        }
-      }
-    }
+    const text = writtenPortSpeed(sw, gbps);
+    if (text !== undefined) return text;
   }
   return speedText(gbps);
 }

@@ -16,6 +16,7 @@ import { speedText } from '../model/speedFacts';
 import { stringValue } from '../yaml/treeQueries';
 import { quote } from '../text/quote';
 import { checkPorts, type DemandChange, type PortCheck } from './portFit';
+import { writtenPortSpeed } from './writtenSpeed';
 
 export type PlanGoal =
   /** Reach every upstream switch of its pod (plane). */
@@ -90,20 +91,6 @@ function defaultSpeed(sw: FabricSwitch, ups: readonly FabricSwitch[]): number | 
     speed = speed === undefined ? up.maxPortGbps : Math.min(speed, up.maxPortGbps);
   }
   return speed;
-}
-
-/** The port group speed text as written (`100G`), so new entries spell speeds like the file. */
-function writtenPortSpeed(sw: FabricSwitch, gbps: number): string | undefined {
-  for (const g of sw.portGroups) {
-    if (g.speedGbps !== gbps || g.node.kind !== 'map') continue;
-    for (const pair of g.node.pairs) {
-      if (pair.key.kind === 'scalar' && pair.key.value === 'speed') {
-        const text = stringValue(pair.value);
-        if (text !== undefined) return text;
-      }
-    }
-  }
-  return undefined;
 }
 
 function base(sw: FabricSwitch): Base | PlanResult | undefined {

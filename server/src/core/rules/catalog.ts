@@ -127,6 +127,13 @@ const rules: RuleInfo[] = [
     learn: SECTIONS.borderLeaves,
   },
   {
+    id: 'inferred',
+    defaultSeverity: 'info',
+    summary: 'A containerlab topology leaves roles, pods or planes unstated, so the linter inferred them (from names, `graph-level` or the links); one finding per file says what.',
+    fix: 'Add the labels `topology.role`, `topology.pod` and `topology.plane` to the nodes to state them.',
+    learn: SECTIONS.format,
+  },
+  {
     id: 'analysis-skipped',
     defaultSeverity: 'info',
     summary: 'The file is larger than topology.maxFileSizeMB, or its aliases expand too far, so the fabric was not analysed.',

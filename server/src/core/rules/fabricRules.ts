@@ -12,6 +12,7 @@ import { rule as isolatedSwitch } from './isolatedSwitch';
 import { rule as duplicateLink } from './duplicateLink';
 import { rule as peerLink } from './peerLink';
 import { rule as externalHoming } from './externalHoming';
+import { rule as inferred } from './inferred';
 import type { FabricRule } from './ruleContext';
 
 export const FABRIC_RULES: readonly FabricRule[] = [
@@ -28,4 +29,5 @@ export const FABRIC_RULES: readonly FabricRule[] = [
   duplicateLink,
   peerLink,
   externalHoming,
+  inferred,
 ];

@@ -2,7 +2,7 @@
 import type { Finding } from '../findings';
 import type { FabricModel, FabricSwitch } from '../model/fabricModel';
 import { formatNumber } from '../model/number';
-import { closestName } from '../text/closestName';
+import { nameIndexFor } from '../text/closestName';
 import { quote } from '../text/quote';
 import { makeFinding, type FabricRule, type RuleContext } from './ruleContext';
 
@@ -26,11 +26,10 @@ const MAX_GUESSED_NAMES = 200;
 function likelyMeant(model: FabricModel): Set<string> {
   const meant = new Set<string>();
   const seen = new Set<string>();
-  const names = [...model.switches.keys()];
   for (const ref of model.unknownReferences) {
     if (ref.kind !== 'link' || seen.has(ref.name) || seen.size >= MAX_GUESSED_NAMES) continue;
     seen.add(ref.name);
-    const guess = closestName(ref.name, names);
+    const guess = nameIndexFor(model.switches).closest(ref.name);
     if (guess !== undefined) meant.add(guess);
   }
   return meant;

@@ -6,7 +6,7 @@ import { formatNumber } from '../model/number';
 import { quote } from '../text/quote';
 import type { FabricLink, ServerGroup } from '../model/fabricModel';
 import { planLinkSpeed, planNicSpeed } from '../plans/speedPlan';
-import { makeFinding, related, type FabricRule, type RuleContext } from './ruleContext';
+import { MAX_RELATED, makeFinding, related, type FabricRule, type RuleContext } from './ruleContext';
 
 export const id = 'link-speed';
 
@@ -15,11 +15,28 @@ function tooSlow(sw: FabricSwitch, speed: number): boolean {
   return sw.portsComplete && sw.maxPortGbps !== undefined && speed > sw.maxPortGbps;
 }
 
-function fastestGroups(ctx: RuleContext, sw: FabricSwitch): RelatedLocation[] {
+/**
+ * Related entries for the fastest port groups of `switches`, in order, at most MAX_RELATED
+ * (what a finding keeps): each switch's list is built once per check and at most that long,
+ * so a switch with thousands of port groups costs nothing per bad link.
+ */
+function fastestGroups(ctx: RuleContext, cache: Map<FabricSwitch, RelatedLocation[]>, switches: readonly FabricSwitch[]): RelatedLocation[] {
   const out: RelatedLocation[] = [];
-  for (const g of sw.portGroups) {
-    if (g.usable && g.speedGbps === sw.maxPortGbps) {
-      out.push(related(ctx, g.node, `${quote(sw.name)}'s fastest ports: ${formatNumber(g.count!, 0)} × ${formatGbps(g.speedGbps!)}`));
+  for (const sw of switches) {
+    let list = cache.get(sw);
+    if (list === undefined) {
+      list = [];
+      for (const g of sw.portGroups) {
+        if (list.length >= MAX_RELATED) break;
+        if (g.usable && g.speedGbps === sw.maxPortGbps) {
+          list.push(related(ctx, g.node, `${quote(sw.name)}'s fastest ports: ${formatNumber(g.count!, 0)} × ${formatGbps(g.speedGbps!)}`));
+        }
+      }
+      cache.set(sw, list);
+    }
+    for (const entry of list) {
+      if (out.length >= MAX_RELATED) return out;
+      out.push(entry);
     }
   }
   return out;
@@ -46,6 +63,7 @@ function nicAdvice(group: ServerGroup): string {
 
 export function check(model: FabricModel, ctx: RuleContext): Finding[] {
   const findings: Finding[] = [];
+  const cache = new Map<FabricSwitch, RelatedLocation[]>();
   for (const link of model.links) {
     if (!link.known || link.ends === undefined || link.speedGbps === undefined || link.speedNode === undefined) continue;
     const speed = link.speedGbps;
@@ -55,7 +73,7 @@ export function check(model: FabricModel, ctx: RuleContext): Finding[] {
     const bSlow = b !== a && tooSlow(b, speed);
     if (!aSlow && !bSlow) continue;
     const bad = aSlow && bSlow ? [a, b] : aSlow ? [a] : [b];
-    const rel = bad.flatMap((sw) => fastestGroups(ctx, sw));
+    const rel = fastestGroups(ctx, cache, bad);
     findings.push(
       makeFinding(
         ctx,
@@ -82,7 +100,7 @@ export function check(model: FabricModel, ctx: RuleContext): Finding[] {
         id,
         group.nicsNode,
         `${quote(group.name)}'s ${formatGbps(speed)} NICs are faster than every port of ${describe(shown)}${more}: a leaf port runs at its own speed or slower, never faster. ${nicAdvice(group)}`,
-        bad.flatMap((sw) => fastestGroups(ctx, sw)),
+        fastestGroups(ctx, cache, bad),
         undefined,
         { group: group.name },
       ),

@@ -4,7 +4,7 @@ import type { FabricModel, PortDemand } from '../model/fabricModel';
 import { formatGbps } from '../model/bandwidth';
 import { formatNumber } from '../model/number';
 import { quote } from '../text/quote';
-import { makeFinding, related, type FabricRule, type RuleContext } from './ruleContext';
+import { MAX_RELATED, makeFinding, related, type FabricRule, type RuleContext } from './ruleContext';
 
 export const id = 'port-capacity';
 
@@ -21,14 +21,23 @@ export function check(model: FabricModel, ctx: RuleContext): Finding[] {
     if (s === undefined || !sw.portsComplete) continue;
     const demands = s.demands.map(demandText);
     const list = demands.length <= 1 ? demands.join('') : `${demands.slice(0, -1).join(', ')} and ${demands[demands.length - 1]}`;
-    const supply = s.groups.map((g) => `${formatNumber(g.count!, 0)} × ${formatGbps(g.speedGbps!)}`).join(' + ');
+    // Supply per speed, not per group: a switch may have thousands of port groups.
+    const supply = sw.portsBySpeed
+      .filter((p) => p.speedGbps >= s.thresholdGbps)
+      .map((p) => `${formatNumber(p.total, 0)} × ${formatGbps(p.speedGbps)}`)
+      .join(' + ');
+    const rel = [];
+    for (const g of s.groups) {
+      if (rel.length >= MAX_RELATED) break;
+      rel.push(related(ctx, g.node, `${formatNumber(g.count!, 0)} × ${formatGbps(g.speedGbps!)}: all in use`));
+    }
     findings.push(
       makeFinding(
         ctx,
         id,
         sw.keyNode,
         `${quote(sw.name)} needs ${formatNumber(s.needed, 0)} ports of ${formatGbps(s.thresholdGbps)} or faster but has ${formatNumber(s.available, 0)} (${supply}): ${list}. Remove links or servers, or add ports.`,
-        s.groups.map((g) => related(ctx, g.node, `${formatNumber(g.count!, 0)} × ${formatGbps(g.speedGbps!)}: all in use`)),
+        rel,
         undefined,
         { switches: [sw.name] },
       ),

@@ -1,23 +1,22 @@
 /** unknown-switch: a link end or a server group's leaf names no defined switch. */
 import type { Finding } from '../findings';
 import type { FabricModel } from '../model/fabricModel';
-import { closestName } from '../text/closestName';
+import { nameIndexFor } from '../text/closestName';
 import { quote } from '../text/quote';
 import { makeFinding, related, type FabricRule, type RuleContext } from './ruleContext';
 
 export const id = 'unknown-switch';
 
-/** Suggestions are computed for this many distinct unknown names at most (each scans every switch). */
+/** Suggestions are computed for this many distinct unknown names at most. */
 const MAX_SUGGESTED_NAMES = 200;
 
 export function check(model: FabricModel, ctx: RuleContext): Finding[] {
   const findings: Finding[] = [];
   const suggestions = new Map<string, string | undefined>();
-  const names = [...model.switches.keys()];
   for (const ref of model.unknownReferences) {
     let suggestion = suggestions.get(ref.name);
     if (!suggestions.has(ref.name) && suggestions.size < MAX_SUGGESTED_NAMES) {
-      suggestion = closestName(ref.name, names);
+      suggestion = nameIndexFor(model.switches).closest(ref.name);
       suggestions.set(ref.name, suggestion);
     }
     const consequence =

@@ -2,16 +2,18 @@
  * Validates the document against schemas/topology.schema.json with ajv and turns every
  * violation into one readable sentence at the exact key or value it concerns.
  */
+import { CHECKPOINT_EVERY_MASK, type Checkpoint } from '../budget';
 import Ajv from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import topologySchema from '../../../../schemas/topology.schema.json';
 import type { LineIndex, Range } from '../text/lineIndex';
 import type { Finding } from '../findings';
 import type { YamlNode } from '../yaml/yamlTree';
-import { getPair, keyName, nodeAtPath, resolveAlias, toPlainValue } from '../yaml/treeQueries';
+import { ExpansionLimitError, getPair, keyName, nodeAtPath, resolveAlias, toPlainValue } from '../yaml/treeQueries';
 import type { ExpansionBudget } from '../yaml/treeQueries';
 import { closestName } from '../text/closestName';
 import { quote } from '../text/quote';
+import { appendAll } from '../arrays';
 
 interface Validators {
   root: ValidateFunction;
@@ -34,6 +36,18 @@ function getValidators(): Validators {
   return validators;
 }
 
+/** Per section validator: an entry node's errors (paths relative to the entry) and how many nodes converting it cost. */
+const entryCaches = new Map<ValidateFunction, WeakMap<YamlNode, { errors: readonly ErrorObject[]; cost: number }>>();
+
+function entryCache(validate: ValidateFunction): WeakMap<YamlNode, { errors: readonly ErrorObject[]; cost: number }> {
+  let cache = entryCaches.get(validate);
+  if (cache === undefined) {
+    cache = new WeakMap();
+    entryCaches.set(validate, cache);
+  }
+  return cache;
+}
+
 const escapePointer = (segment: string): string => segment.replace(/~/g, '~0').replace(/\//g, '~1');
 
 /**
@@ -41,12 +55,26 @@ const escapePointer = (segment: string): string => segment.replace(/~/g, '~0').r
  * `links` collections stubbed out, then every switch, server group and link on its own. The
  * errors are exactly those of validating the whole value, with the same instance paths.
  */
-function collectErrors(root: YamlNode, budget: ExpansionBudget): ErrorObject[] {
+function collectErrors(root: YamlNode, budget: ExpansionBudget, checkpoint?: Checkpoint): ErrorObject[] {
   const v = getValidators();
   const errors: ErrorObject[] = [];
+  let runs = 0;
   const run = (validate: ValidateFunction, node: YamlNode | undefined, prefix: string): void => {
-    if (validate(toPlainValue(node, budget))) return;
-    for (const error of validate.errors ?? []) errors.push(prefix === '' ? error : { ...error, instancePath: prefix + error.instancePath });
+    if ((++runs & CHECKPOINT_EVERY_MASK) === 0) checkpoint?.('schema');
+    // An entry the last parse already had (the same node: a piece an edit did not touch) has the same errors.
+    const cache = node === undefined || prefix === '' ? undefined : entryCache(validate);
+    const known = node === undefined ? undefined : cache?.get(node);
+    let found: readonly ErrorObject[];
+    if (known !== undefined) {
+      budget.remaining -= known.cost;
+      if (budget.remaining < 0) throw new ExpansionLimitError(budget.limit);
+      found = known.errors;
+    } else {
+      const before = budget.remaining;
+      found = validate(toPlainValue(node, budget)) ? [] : (validate.errors ?? []);
+      if (cache !== undefined && node !== undefined) cache.set(node, { errors: found, cost: before - budget.remaining });
+    }
+    for (const error of found) errors.push(prefix === '' ? error : { ...error, instancePath: prefix + error.instancePath });
   };
   const map = resolveAlias(root);
   if (map?.kind !== 'map') {
@@ -71,7 +99,7 @@ function collectErrors(root: YamlNode, budget: ExpansionBudget): ErrorObject[] {
       rootValue[name] = toPlainValue(pair.value, budget);
     }
   }
-  if (!v.root(rootValue)) errors.push(...(v.root.errors ?? []));
+  if (!v.root(rootValue)) appendAll(errors, v.root.errors ?? []);
   for (const section of sections) {
     if (!stubbed.has(section.name)) continue;
     const value = resolveAlias(getPair(map, section.name)?.value);
@@ -126,7 +154,8 @@ function typeWords(type: unknown): string {
   return types.map((t) => TYPE_WORDS[String(t)] ?? String(t)).join(' or ');
 }
 
-function describeNode(node: YamlNode | undefined, text: string): string {
+/** What a node is, in a message: `a map`, `a list of 3`, the value as written (cut at 40 characters). */
+export function describeNode(node: YamlNode | undefined, text: string): string {
   const resolved = resolveAlias(node);
   if (resolved === undefined) return 'nothing';
   if (resolved.kind === 'map') return 'a map';
@@ -242,8 +271,8 @@ function explain(error: ErrorObject, root: YamlNode | undefined, text: string, l
  * Schema findings for a parsed document. Aliases are expanded for ajv within `budget`
  * (ExpansionLimitError past it).
  */
-export function validateSchema(root: YamlNode, text: string, lines: LineIndex, budget: ExpansionBudget): Finding[] {
-  const errors = collectErrors(root, budget);
+export function validateSchema(root: YamlNode, text: string, lines: LineIndex, budget: ExpansionBudget, checkpoint?: Checkpoint): Finding[] {
+  const errors = collectErrors(root, budget, checkpoint);
   if (errors.length === 0) return [];
   const findings: Finding[] = [];
   const seen = new Set<string>();
