@@ -3,12 +3,13 @@
  * fabric recomputed without the failed switches and links (a link as `A--B`: every `links` entry
  * between A and B), by the same core function the diagram's what-if uses (core/whatIf/whatIf.ts).
  * JSON lists every leaf whose figures change (uplink, paths, downlink or ratio), in file order.
+ * FILE may be a containerlab topology (*.clab.yml), read by the lab linter like `lint` does.
  * Exit codes: 0 the fabric survives, 1 a failure disconnects a leaf or pushes one over its design
  * limit, 2 bad usage, an unknown switch or link, an unreadable file or one that cannot be analysed.
  */
 import * as path from 'path';
 import { parseArgs } from 'node:util';
-import { lintText } from '../core/lint';
+import { lintDocument } from '../core/lintDocument';
 import type { FabricModel } from '../core/model/fabricModel';
 import { normalizeSettings } from '../core/settings';
 import { closestName } from '../core/text/closestName';
@@ -178,8 +179,9 @@ export async function whatIfMain(
     if (!(error instanceof FileReadError)) throw error;
     return fail(`cannot read ${displayName(options.file)}: ${error.message}`);
   }
-  // Any size the CLI reads is analysed: what-if is asked for on purpose.
-  const result = lintText(text, normalizeSettings({ maxFileSizeMB: Number.MAX_SAFE_INTEGER }));
+  // Any size the CLI reads is analysed: what-if is asked for on purpose. A containerlab topology
+  // (*.clab.yml) goes through the lab linter, which builds the same fabric model.
+  const result = lintDocument(options.file === '-' ? 'stdin.topology.yaml' : options.file, text, normalizeSettings({ maxFileSizeMB: Number.MAX_SAFE_INTEGER }));
   const model = result.analysis?.model;
   if (model === undefined || model.switches.size === 0) {
     const why = result.findings.find((f) => f.rule === 'yaml-syntax' || f.rule === 'analysis-skipped');

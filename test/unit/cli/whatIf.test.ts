@@ -125,6 +125,13 @@ describe('CLI what-if', () => {
     assert.match((await run(['--help'])).out, /topology-tutor what-if FILE --fail/);
   });
 
+  it('reads a containerlab topology through the lab linter, like lint does', async () => {
+    const lab = await json([path.join(EXAMPLES, 'labs', 'five-stage.clab.yml'), '--fail-each', 'spine']);
+    assert.equal(lab.code, 0);
+    assert.deepEqual(lab.report.failed, ['p1-spine1']);
+    assert.deepEqual(lab.report.leaves.map((l) => `${l.name} ${l.ratio.before}→${l.ratio.after}`), ['p1-leaf1 1.5:1→3:1', 'p1-leaf2 1.5:1→3:1', 'p1-leaf3 1.5:1→3:1', 'p1-leaf4 1.5:1→3:1']);
+  });
+
   it('reads stdin for -, and runs from the published bin', async () => {
     const stdin = await run(['what-if', '-', '--fail', 'spine1', '-f', 'json'], { stdin: fs.readFileSync(SINGLE, 'utf8') });
     assert.equal(stdin.code, 1);
