@@ -16,6 +16,8 @@ export const COMMANDS = {
   newTopologyFile: 'topology.newTopologyFile',
   exportLab: 'topology.exportLab',
   lintWorkspace: 'topology.lintWorkspace',
+  showDiagram: 'topology.showDiagram',
+  exportDiagramSvg: 'topology.exportDiagramSvg',
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;
@@ -48,6 +50,10 @@ export interface CommandArgs {
   newTopologyFile: [];
   exportLab: ExportLabArgs;
   lintWorkspace: [];
+  /** The diagram of the active topology editor, beside it. */
+  showDiagram: [];
+  /** Saves the diagram panel's picture as an SVG file (asks where). */
+  exportDiagramSvg: [];
 }
 
 /** The id of `topology.openLesson` (quick fixes and the status bar name it). */

@@ -11,6 +11,7 @@ import { RequestType } from 'vscode-languageserver-protocol';
 import type { FabricSummary } from './fabricSummary';
 import type { LessonFiguresResult } from './lessonFigures';
 import type { LintFileParams, LintFileResult } from './lintWorkspace';
+import type { DiagramHoverInfo, DiagramPalette, DiagramPosition, DiagramState, DiagramView } from './webview/diagramView';
 
 export type { FabricSummary, LessonFiguresResult, LintFileParams, LintFileResult };
 
@@ -84,3 +85,61 @@ export interface TopologyInitializationOptions {
    */
   watchesConfigFiles?: boolean;
 }
+
+export type { DiagramHoverInfo, DiagramPalette, DiagramPosition, DiagramState, DiagramView };
+
+export interface DiagramParams {
+  uri: string;
+  /** The group boxes opened and the what-if failures (shared/webview/diagramView.ts). */
+  state: DiagramState;
+}
+
+/** Result: the laid-out diagram of the current analysis, or null when the document is unknown to the server. */
+export type DiagramResult = DiagramView | null;
+
+/**
+ * `topology/diagram`: the fabric diagram of one open document, laid out, aggregated and with the
+ * what-if impact of `state.failed`, from the same lint result as the diagnostics (no second parse).
+ */
+export const DiagramRequest = {
+  method: 'topology/diagram',
+  type: new RequestType<DiagramParams, DiagramResult, void>('topology/diagram'),
+} as const;
+
+export interface DiagramHoverParams {
+  uri: string;
+  /** A node or link key of the view drawn with `state`. */
+  key: string;
+  state: DiagramState;
+}
+
+/** `topology/diagramHover`: the figures of a drawn switch (the editor hover's, as plain lines), link or group. */
+export const DiagramHoverRequest = {
+  method: 'topology/diagramHover',
+  type: new RequestType<DiagramHoverParams, DiagramHoverInfo | null, void>('topology/diagramHover'),
+} as const;
+
+export interface DiagramLocateParams {
+  uri: string;
+  position: DiagramPosition;
+  state: DiagramState;
+}
+
+/** `topology/diagramLocate`: the key of the drawn node or link for the switch or link under the editor cursor, or null. */
+export const DiagramLocateRequest = {
+  method: 'topology/diagramLocate',
+  type: new RequestType<DiagramLocateParams, string | null, void>('topology/diagramLocate'),
+} as const;
+
+export interface DiagramSvgParams {
+  uri: string;
+  state: DiagramState;
+  /** The webview's theme colours, resolved to values. */
+  palette: DiagramPalette;
+}
+
+/** `topology/diagramSvg`: the same picture as a self-contained SVG document (no external references, styles inline). */
+export const DiagramSvgRequest = {
+  method: 'topology/diagramSvg',
+  type: new RequestType<DiagramSvgParams, string | null, void>('topology/diagramSvg'),
+} as const;

@@ -1,9 +1,10 @@
 /**
  * Topology Tutor client: starts the language server, registers commands, and hosts the learning
- * features (lessons panel, lesson links, walkthrough progress, status bar, Lint Workspace). Every
- * check and every explanation of a finding comes from the server. Wiring only: each feature is its
- * own module (languageClient, lessonsPanel/, walkthrough/, tryIt, statusBar, lintWorkspace); what
- * the client, the server and the webview say to each other is declared in shared/.
+ * features (lessons panel, lesson links, walkthrough progress, status bar, Lint Workspace) and the
+ * fabric diagram. Every check and every explanation of a finding comes from the server. Wiring only:
+ * each feature is its own module (languageClient, lessonsPanel/, walkthrough/, tryIt, statusBar,
+ * lintWorkspace, diagram/); what the client, the server and the webviews say to each other is
+ * declared in shared/.
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
@@ -12,6 +13,8 @@ import { LESSONS } from '../../shared/lessons/catalog';
 import { parseLessonUri, toLessonTarget } from '../../shared/lessons/lessonLinks';
 import { lessonOpenedKey, OPENED_KEY } from '../../shared/walkthrough';
 import { registerCommands } from './commands';
+import { DiagramPanel } from './diagram/diagramPanel';
+import type { DiagramPanelApi } from './diagram/diagramPanel';
 import { createClient, extensionLessonUri } from './languageClient';
 import { exportLabCommand } from './exportLab';
 import { FabricSource } from './lessonsPanel/fabricSource';
@@ -32,6 +35,7 @@ import { knownContextKeys } from './walkthrough/walkthroughKeys';
  */
 export interface TopologyTutorApi {
   lessonsPanel: LessonsPanelApi;
+  diagram: DiagramPanelApi;
   walkthrough: {
     /** Every context key the extension sets for walkthrough steps, with its current value. */
     contextKeys(): Record<string, boolean>;
@@ -104,12 +108,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Topolo
   context.subscriptions.push(statusBar);
   const workspaceLinter = new WorkspaceLinter(() => client, (target) => extensionLessonUri(context, target), log);
   context.subscriptions.push(workspaceLinter);
+  const diagram = new DiagramPanel(context.extensionUri, () => client, log);
+  context.subscriptions.push(diagram);
 
   registerCommands(context, {
     restartServer: async () => {
       if (client !== undefined) await client.restart();
       statusBar.reset();
       fabricSource.reset();
+      diagram.reset();
     },
     showOutput: () => output.show(true),
     openLessons: () => panel.show(),
@@ -140,6 +147,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Topolo
     },
     exportLab: exportLabCommand(() => client, log),
     lintWorkspace: () => workspaceLinter.run(),
+    showDiagram: () => diagram.show(),
+    exportDiagramSvg: () => diagram.exportSvg(),
   });
 
   try {
@@ -152,6 +161,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Topolo
   statusBar.refresh();
   // The server is up (or not): the lessons panel's figures can be asked for now.
   fabricSource.reset();
+  diagram.reset();
 
   return {
     lessonsPanel: {
@@ -165,6 +175,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Topolo
       clickFabricLink: (link) => panel.clickFabricLink(link),
       restore: (webviewPanel, state) => panel.restore(webviewPanel, state),
     },
+    diagram,
     walkthrough: {
       contextKeys: () => {
         const snapshot = keys.snapshot();

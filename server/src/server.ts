@@ -17,7 +17,7 @@ import { ProjectConfigService, WORKSPACE_FOLDERS_CAPABILITY } from './lsp/projec
 import { IdleCollector } from './lsp/idleCollector';
 import * as editing from './lsp/editing';
 import { lintFile } from './lsp/lintFile';
-import { ExportLabRequest, FabricSummaryRequest, LessonFiguresRequest, LintFileRequest } from '../../shared/protocol';
+import { DiagramHoverRequest, DiagramLocateRequest, DiagramRequest, DiagramSvgRequest, ExportLabRequest, FabricSummaryRequest, LessonFiguresRequest, LintFileRequest } from '../../shared/protocol';
 import { VERSION } from './version';
 import { AnalysisScheduler, DEFAULT_LIMITS } from './lsp/analysisScheduler';
 import type { SchedulerLimits } from './lsp/analysisScheduler';
@@ -143,6 +143,10 @@ connection.languages.semanticTokens.on((p, token) => scheduler.request(p.textDoc
 connection.onRequest(FabricSummaryRequest.type, (params, token: CancellationToken) => scheduler.request(params.uri, 'fabricSummary', params, token, null));
 connection.onRequest(ExportLabRequest.type, (params, token: CancellationToken) => scheduler.request(params.uri, 'exportLab', params, token, null));
 connection.onRequest(LessonFiguresRequest.type, (params, token: CancellationToken) => scheduler.request(params.uri, 'lessonFigures', params, token, null));
+connection.onRequest(DiagramRequest.type, (params, token: CancellationToken) => scheduler.request(params.uri, 'diagram', params, token, null));
+connection.onRequest(DiagramHoverRequest.type, (params, token: CancellationToken) => scheduler.request(params.uri, 'diagramHover', params, token, null));
+connection.onRequest(DiagramLocateRequest.type, (params, token: CancellationToken) => scheduler.request(params.uri, 'diagramLocate', params, token, null));
+connection.onRequest(DiagramSvgRequest.type, (params, token: CancellationToken) => scheduler.request(params.uri, 'diagramSvg', params, token, null));
 connection.onRequest(LintFileRequest.type, (p) => lintFile(p, { settings, projectConfigs, isOpen: (uri) => documents.get(uri) !== undefined, lessonsBase, logError }));
 
 /**

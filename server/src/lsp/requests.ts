@@ -5,6 +5,7 @@
 import { ResponseError } from 'vscode-languageserver';
 import type { LintResult } from '../core/lint';
 import { fabricSummary } from '../core/summary/fabricSummary';
+import * as diagram from './diagram';
 import { exportLabAnswer } from './exportLab';
 import { lessonFiguresAnswer } from './lessonFigures';
 import * as editing from './editing';
@@ -36,6 +37,10 @@ const HANDLERS: Handlers = {
   fabricSummary: (r) => fabricSummary(r),
   exportLab: (r, p) => exportLabAnswer(r, p),
   lessonFigures: (r, p) => lessonFiguresAnswer(r, p),
+  diagram: (r, p) => diagram.diagram(r, p),
+  diagramHover: (r, p, ctx) => diagram.diagramHover(r, p, ctx),
+  diagramLocate: (r, p) => diagram.diagramLocate(r, p),
+  diagramSvg: (r, p) => diagram.diagramSvg(r, p),
 };
 
 export type Answer = { result: unknown } | { error: WireError };

@@ -25,7 +25,20 @@ import type {
   SemanticTokensParams,
   WorkspaceEdit,
 } from 'vscode-languageserver';
-import type { ExportLabParams, ExportLabResult, FabricSummaryParams, FabricSummaryResult, LessonFiguresParams, LessonFiguresResult } from '../../../shared/protocol';
+import type {
+  DiagramHoverInfo,
+  DiagramHoverParams,
+  DiagramLocateParams,
+  DiagramParams,
+  DiagramResult,
+  DiagramSvgParams,
+  ExportLabParams,
+  ExportLabResult,
+  FabricSummaryParams,
+  FabricSummaryResult,
+  LessonFiguresParams,
+  LessonFiguresResult,
+} from '../../../shared/protocol';
 import type { LintSettings } from '../core/settings';
 
 /** A ResponseError as plain data (the class does not survive structured clone). */
@@ -49,6 +62,10 @@ export interface WorkerRequests {
   fabricSummary: { params: FabricSummaryParams; result: FabricSummaryResult };
   exportLab: { params: ExportLabParams; result: ExportLabResult };
   lessonFigures: { params: LessonFiguresParams; result: LessonFiguresResult };
+  diagram: { params: DiagramParams; result: DiagramResult };
+  diagramHover: { params: DiagramHoverParams; result: DiagramHoverInfo | null };
+  diagramLocate: { params: DiagramLocateParams; result: string | null };
+  diagramSvg: { params: DiagramSvgParams; result: string | null };
 }
 
 export type WorkerMethod = keyof WorkerRequests;

@@ -42,8 +42,12 @@ describe('client contributions', () => {
     for (const c of pkg.contributes.commands) assert.equal(c.category, 'Topology', c.command);
   });
 
-  it('puts "Open Lessons" on the title bar of topology editors, and restores the lessons panel after a reload', () => {
-    assert.deepEqual(pkg.contributes.menus['editor/title'], [{ command: 'topology.openLessons', when: 'resourceLangId == topology', group: 'navigation' }]);
+  it('puts "Open Lessons" and "Show Fabric Diagram" on the title bar of topology editors ("Export Diagram as SVG" on the diagram), and restores the lessons panel after a reload', () => {
+    assert.deepEqual(pkg.contributes.menus['editor/title'], [
+      { command: 'topology.openLessons', when: 'resourceLangId == topology', group: 'navigation' },
+      { command: 'topology.showDiagram', when: 'resourceLangId == topology', group: 'navigation' },
+      { command: 'topology.exportDiagramSvg', when: "activeWebviewPanelId == 'topology.diagram'", group: 'navigation' },
+    ]);
     assert.equal(pkg.contributes.commands.find((c) => c.command === 'topology.openLessons')?.icon, '$(book)');
     assert.ok(pkg.activationEvents.includes('onWebviewPanel:topology.lessons'), JSON.stringify(pkg.activationEvents));
   });
