@@ -64,7 +64,7 @@ export default tseslint.config(
     },
   },
   { files: ['bin/*.js', 'test/vscode/**/*.js'], languageOptions: { sourceType: 'commonjs' } },
-  { files: ['test/vscode/suite/**/*.js', 'test/vscode/web/**/*.js', 'test/web/**/*.mjs'], languageOptions: { globals: { ...globals.mocha } } },
+  { files: ['test/vscode/suite/**/*.js', 'test/vscode/web/**/*.test.js', 'test/web/**/*.mjs'], languageOptions: { globals: { ...globals.mocha } } },
   // Playwright page functions (page.evaluate, waitForFunction) run in the browser.
   { files: ['scripts/vscode/serve.mjs', 'scripts/vscode/smoke.mjs'], languageOptions: { globals: { document: 'readonly' } } },
   { files: ['media/**/*.js'], languageOptions: { sourceType: 'script', globals: { ...globals.browser, acquireVsCodeApi: 'readonly' } } },

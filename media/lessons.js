@@ -1,6 +1,8 @@
 // Webview script of the "Topology Lessons" panel. Runs under a strict CSP (nonce, no eval, no inline
-// handlers). It builds the navigation with DOM APIs (textContent only), inserts the lesson HTML the
-// extension rendered and escaped, and posts small messages back; the extension validates every one.
+// handlers). It builds the navigation and the "In your fabric" figures with DOM APIs (textContent
+// only: switch names come from the user's file), inserts the lesson HTML the extension rendered and
+// escaped, and posts small messages back; the extension validates every one. Messages from the
+// extension are checked for their shape before use.
 // The messages both ways are declared in shared/webview/lessonsPanelMessages.ts; this script names
 // them in JSDoc and is type-checked against them (tsconfig.webview.json, npm run typecheck). It loads
 // no module: it is a classic script.
@@ -9,7 +11,9 @@
 /** @typedef {import('../shared/webview/lessonsPanelMessages').ToWebview} ToWebview */
 /** @typedef {import('../shared/webview/lessonsPanelMessages').PanelView} PanelView */
 /** @typedef {import('../shared/webview/lessonsPanelMessages').DomSnapshot} DomSnapshot */
-/** @typedef {{ lesson: string, scrollY: number }} SavedState */
+/** @typedef {import('../shared/webview/lessonsPanelMessages').FabricPart} FabricPart */
+/** @typedef {import('../shared/webview/lessonsPanelMessages').FabricDom} FabricDom */
+/** @typedef {import('../shared/webview/lessonsPanelMessages').SavedPanelState} SavedState */
 (function () {
   'use strict';
   /** @type {import('../shared/webview/webviewApi').WebviewApi<FromWebview, SavedState>} */
@@ -18,8 +22,11 @@
   const header = /** @type {HTMLElement} */ (document.getElementById('lesson-header'));
   const article = /** @type {HTMLElement} */ (document.getElementById('lesson'));
   const footer = /** @type {HTMLElement} */ (document.getElementById('lesson-footer'));
+  const fabric = /** @type {HTMLElement} */ (document.getElementById('fabric'));
   /** @type {PanelView | undefined} */
   let view;
+  /** @type {FabricPart | undefined} */
+  let fabricPart;
   /** @type {string | undefined} */
   let scrolledTo;
   /** @type {string | undefined} */
@@ -52,6 +59,149 @@
   function button(action, label, data) {
     const b = el('button', Object.assign({ type: 'button', 'data-action': action, text: label }, data || {}));
     return b;
+  }
+
+  /** Text with `code` spans as <code> elements, all through textContent. @param {string} text */
+  function richText(text) {
+    const span = el('span', { className: 'text' });
+    String(text).split('`').forEach((part, i) => {
+      if (part === '') return;
+      span.appendChild(i % 2 === 1 ? el('code', { text: part }) : document.createTextNode(part));
+    });
+    return span;
+  }
+
+  /** @param {unknown} value */
+  function isLinkNumber(value) {
+    return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+  }
+
+  /** @param {{ name: string, link: number } | undefined} tryIt */
+  function tryItButton(tryIt) {
+    if (!tryIt || !isLinkNumber(tryIt.link)) return null;
+    return el('button', { type: 'button', 'data-action': 'fabricLink', 'data-link': tryIt.link, className: 'secondary try-file', text: `Open the try-it file ${String(tryIt.name)}` });
+  }
+
+  /**
+   * One "In your fabric" group: the figures of one lesson section, placed right after that section's
+   * heading (beside the idea it shows). Titles are no headings, so the lesson's outline stays its own.
+   * @param {import('../shared/webview/lessonsPanelMessages').FabricGroupView} g
+   * @param {string} file
+   */
+  function groupBox(g, file) {
+    const items = (Array.isArray(g.figures) ? g.figures : []).map((f) => {
+      const status = f.status === 'over' || f.status === 'ok' ? f.status : 'info';
+      const label = isLinkNumber(f.link)
+        ? el('a', { href: '#', 'data-action': 'fabricLink', 'data-link': f.link, className: 'figure-label', title: 'Show it in the editor', text: f.label })
+        : el('span', { className: 'figure-label', text: f.label });
+      return el('li', { className: `figure ${status}`, 'data-status': status }, [label, richText(f.text)]);
+    });
+    return el('section', { className: 'fabric-group', 'aria-label': `In your fabric: ${String(g.title)}` }, [
+      el('div', { className: 'fabric-caption' }, [
+        el('span', { className: 'fabric-kicker', text: 'In your fabric' }),
+        el('span', { className: 'fabric-group-title', text: g.title }),
+        el('span', { className: 'fabric-file', text: file }),
+      ]),
+      g.note ? el('p', { className: 'note' }, [richText(g.note)]) : null,
+      items.length > 0 ? el('ul', { className: 'figures' }, items) : null,
+      g.more > 0 ? el('p', { className: 'more', text: `… and ${g.more} more` }) : null,
+      tryItButton(g.tryIt),
+    ]);
+  }
+
+  /**
+   * "In your fabric": the figures of the open topology file for this lesson, each group after the
+   * heading of its section (the box at the top says which file, and links to each group); or the
+   * try-it file to open instead. Every figure with a link reveals its switch in the editor.
+   * @param {FabricPart | undefined} part
+   */
+  function renderFabric(part) {
+    fabricPart = part;
+    for (const old of article.querySelectorAll('.fabric-group')) old.remove();
+    if (!part || !part.view || typeof part.view !== 'object') {
+      fabric.replaceChildren();
+      fabric.hidden = true;
+      return;
+    }
+    fabric.hidden = false;
+    const v = part.view;
+    /** @type {(HTMLElement | null)[]} */
+    const body = [];
+    let heading = 'In your fabric';
+    switch (v.kind) {
+      case 'noFile':
+        body.push(el('p', { className: 'note', text: 'Open a topology file to see where this lesson\'s ideas live in it: its figures show beside each section, each a link to the switch.' }));
+        body.push(tryItButton(v.tryIt));
+        break;
+      case 'loading':
+        heading = `In your fabric: ${String(v.file)}`;
+        body.push(el('p', { className: 'note', text: 'Reading the file…' }));
+        break;
+      case 'unavailable':
+        heading = `In your fabric: ${String(v.file)}`;
+        body.push(el('p', { className: 'note', text: String(v.reason) }));
+        break;
+      case 'figures': {
+        heading = `In your fabric: ${String(v.file)}`;
+        if (v.note) body.push(el('p', { className: 'note', text: v.note }));
+        const groups = Array.isArray(v.groups) ? v.groups : [];
+        /** @type {Node[]} */
+        const index = [];
+        for (const g of groups) {
+          const box = groupBox(g, String(v.file));
+          // getElementById takes the anchor as data (no selector); only a heading of the lesson counts.
+          const target = typeof g.section === 'string' ? document.getElementById(g.section) : null;
+          if (target && article.contains(target) && /^H[1-6]$/.test(target.tagName)) target.insertAdjacentElement('afterend', box);
+          else body.push(box);
+          if (index.length > 0) index.push(document.createTextNode(' · '));
+          index.push(el('a', { href: '#', 'data-section': g.section, text: g.title }));
+        }
+        if (index.length > 0) body.unshift(el('p', { className: 'fabric-index' }, [document.createTextNode('Beside the sections: '), ...index]));
+        break;
+      }
+    }
+    fabric.replaceChildren(el('h2', { className: 'fabric-title', text: heading }), ...body.filter((n) => n !== null));
+  }
+
+  /** @returns {FabricDom | undefined} */
+  function fabricSnapshot() {
+    if (fabric.hidden || !fabric.firstChild) return undefined;
+    const heading = fabric.querySelector('.fabric-title');
+    const tryIt = fabric.querySelector(':scope > button[data-link]');
+    /** @type {FabricDom} */
+    const dom = {
+      heading: (heading && heading.textContent) || '',
+      groups: [...document.querySelectorAll('.fabric-group')].map((g) => {
+        const title = g.querySelector('.fabric-group-title');
+        const note = g.querySelector(':scope > .note');
+        /** @type {FabricDom['groups'][number]} */
+        const group = {
+          title: (title && title.textContent) || '',
+          figures: [...g.querySelectorAll('li.figure')].map((li) => {
+            const label = li.querySelector('.figure-label');
+            const text = li.querySelector('.text');
+            const link = label && label.getAttribute('data-link');
+            /** @type {FabricDom['groups'][number]['figures'][number]} */
+            const figure = { label: (label && label.textContent) || '', text: (text && text.textContent) || '' };
+            if (link) figure.link = Number(link);
+            return figure;
+          }),
+        };
+        if (note && note.textContent) group.note = note.textContent;
+        return group;
+      }),
+    };
+    const link = tryIt && tryIt.getAttribute('data-link');
+    if (link) dom.tryIt = Number(link);
+    return dom;
+  }
+
+  function saveState() {
+    if (!view) return;
+    /** @type {SavedState} */
+    const state = { lesson: view.lesson.id, scrollY: window.scrollY };
+    if (scrolledTo) state.section = scrolledTo;
+    vscode.setState(state);
   }
 
   /** @param {PanelView} v */
@@ -88,6 +238,7 @@
     );
     // The lesson body was rendered and escaped by the extension (client/src/markdown.ts).
     article.innerHTML = lesson.html;
+    renderFabric(v.fabric && v.fabric.lesson === lesson.id ? v.fabric : fabricPart && fabricPart.lesson === lesson.id ? fabricPart : undefined);
     article.setAttribute('data-lesson', lesson.id);
     const next = lesson.next;
     footer.replaceChildren(
@@ -111,7 +262,7 @@
       window.scrollTo(0, 0);
     }
     shownLesson = lesson.id;
-    vscode.setState({ lesson: lesson.id, scrollY: window.scrollY });
+    saveState();
   }
 
   /** @param {string} section */
@@ -122,6 +273,7 @@
     target.classList.add('flash');
     setTimeout(() => target.classList.remove('flash'), 1200);
     scrolledTo = section;
+    saveState();
   }
 
   /** @returns {DomSnapshot} */
@@ -135,6 +287,8 @@
         done: a.getAttribute('data-done') === 'true',
       })),
       section: scrolledTo,
+      fabric: fabricSnapshot(),
+      saved: vscode.getState(),
     };
   }
 
@@ -145,6 +299,11 @@
   function onAction(action, node) {
     if (!view) return;
     const lesson = view.lesson;
+    if (action === 'fabricLink') {
+      const link = Number(node.getAttribute('data-link'));
+      if (fabricPart && isLinkNumber(link)) vscode.postMessage({ type: 'fabricLink', seq: fabricPart.seq, link });
+      return;
+    }
     switch (action) {
       case 'done':
         vscode.postMessage({ type: 'setDone', lesson: lesson.id, done: !lesson.done });
@@ -158,6 +317,7 @@
         if (target) vscode.postMessage({ type: 'openLesson', lesson: target });
         break;
       }
+
     }
   }
 
@@ -199,12 +359,22 @@
         vscode.postMessage({ type: 'clicked', requestId: msg.requestId, ok: node instanceof HTMLElement });
         break;
       }
+      case 'fabric':
+        // Before the first render there is no lesson to place the groups in: the next render brings the part.
+        if (view && msg.fabric && typeof msg.fabric === 'object' && typeof msg.fabric.seq === 'number' && msg.fabric.lesson === view.lesson.id) {
+          renderFabric(msg.fabric);
+        }
+        break;
+      case 'clickFabricLink': {
+        const node = isLinkNumber(msg.link) ? document.querySelector(`[data-action="fabricLink"][data-link="${msg.link}"]`) : null;
+        if (node instanceof HTMLElement) node.click();
+        vscode.postMessage({ type: 'clicked', requestId: msg.requestId, ok: node instanceof HTMLElement });
+        break;
+      }
     }
   });
 
-  window.addEventListener('scroll', () => {
-    if (view) vscode.setState({ lesson: view.lesson.id, scrollY: window.scrollY });
-  }, { passive: true });
+  window.addEventListener('scroll', saveState, { passive: true });
 
   vscode.postMessage({ type: 'getState' });
 })();

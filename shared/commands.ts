@@ -15,6 +15,9 @@ export const COMMANDS = {
   resetLessonProgress: 'topology.resetLessonProgress',
   newTopologyFile: 'topology.newTopologyFile',
   exportLab: 'topology.exportLab',
+  lintWorkspace: 'topology.lintWorkspace',
+  showDiagram: 'topology.showDiagram',
+  exportDiagramSvg: 'topology.exportDiagramSvg',
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;
@@ -46,6 +49,11 @@ export interface CommandArgs {
   resetLessonProgress: [];
   newTopologyFile: [];
   exportLab: ExportLabArgs;
+  lintWorkspace: [];
+  /** The diagram of the active topology editor, beside it. */
+  showDiagram: [];
+  /** Saves the diagram panel's picture as an SVG file (asks where). */
+  exportDiagramSvg: [];
 }
 
 /** The id of `topology.openLesson` (quick fixes and the status bar name it). */

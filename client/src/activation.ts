@@ -1,10 +1,10 @@
 /**
  * Topology Tutor client, the same in the desktop and the browser extension: starts the language
  * server, registers commands, and hosts the learning features (lessons panel, lesson links,
- * walkthrough progress, status bar). Every check and every explanation of a finding comes from the
- * server. Wiring only: each feature is its own module (languageClient, lessonsPanel/, walkthrough/,
- * tryIt, statusBar); what the client, the server and the webview say to each other is declared in
- * shared/. The entries pass what differs (ClientPlatform): extension.ts (desktop, package.json
+ * walkthrough progress, status bar, Lint Workspace) and the fabric diagram. Every check and every
+ * explanation of a finding comes from the server. Wiring only: each feature is its own module
+ * (languageClient, lessonsPanel/, walkthrough/, tryIt, statusBar, lintWorkspace, diagram/); what the
+ * client, the server and the webviews say to each other is declared in shared/. The entries pass what differs (ClientPlatform): extension.ts (desktop, package.json
  * `main`) and browserExtension.ts (vscode.dev / github.dev, package.json `browser`).
  */
 import * as vscode from 'vscode';
@@ -13,12 +13,16 @@ import { LESSONS } from '../../shared/lessons/catalog';
 import { parseLessonUri, toLessonTarget } from '../../shared/lessons/lessonLinks';
 import { lessonOpenedKey, OPENED_KEY } from '../../shared/walkthrough';
 import { registerCommands } from './commands';
-import { startableClient } from './languageClient';
+import { DiagramPanel } from './diagram/diagramPanel';
+import type { DiagramPanelApi } from './diagram/diagramPanel';
+import { extensionLessonUri, startableClient } from './languageClient';
 import type { CreateClient, TopologyClient } from './languageClient';
 import { exportLabCommand } from './exportLab';
-import { LessonsPanel } from './lessonsPanel/lessonsPanel';
+import { FabricSource } from './lessonsPanel/fabricSource';
+import { LESSONS_VIEW_TYPE, LessonsPanel } from './lessonsPanel/lessonsPanel';
 import type { LessonsPanelApi } from './lessonsPanel/lessonsPanel';
 import { ProgressStore } from './lessonsPanel/progressStore';
+import { WorkspaceLinter } from './lintWorkspace';
 import { StatusBar } from './statusBar';
 import { NEW_TOPOLOGY_TEMPLATE } from './template';
 import { tryItCommand } from './tryIt';
@@ -34,9 +38,14 @@ export interface TopologyTutorApi {
   /** Which entry activated: the desktop one (extension.ts) or the web one (browserExtension.ts). */
   runtime: ClientPlatform['runtime'];
   lessonsPanel: LessonsPanelApi;
+  diagram: DiagramPanelApi;
   walkthrough: {
     /** Every context key the extension sets for walkthrough steps, with its current value. */
     contextKeys(): Record<string, boolean>;
+  };
+  lintWorkspace: {
+    /** What "Topology: Lint Workspace" shows for a file in its own diagnostic collection. */
+    diagnostics(uri: vscode.Uri): readonly vscode.Diagnostic[];
   };
 }
 
@@ -64,12 +73,18 @@ export async function activateTopologyTutor(context: vscode.ExtensionContext, pl
   const keys = new ContextKeys(log);
   const progress = new ProgressStore(context.globalState);
 
-  const panel = new LessonsPanel(context.extensionUri, progress, {
+  const fabricSource = new FabricSource(() => client, log);
+  context.subscriptions.push(fabricSource);
+  const panel = new LessonsPanel(context.extensionUri, progress, fabricSource, {
     onLessonShown: (lesson) => keys.set(lessonOpenedKey(lesson)),
-    openTryIt: (lesson) => openTryIt(lesson),
+    openTryIt: (lessonOrPath) => openTryIt(lessonOrPath),
     log,
   });
   context.subscriptions.push(panel);
+  // After a window reload VS Code restores the panel (activation event onWebviewPanel:topology.lessons).
+  context.subscriptions.push(
+    vscode.window.registerWebviewPanelSerializer(LESSONS_VIEW_TYPE, { deserializeWebviewPanel: (webviewPanel, state: unknown) => panel.restore(webviewPanel, state) }),
+  );
 
   const openTryIt = tryItCommand(context.extensionUri, { showLesson: (target) => panel.show(target), log });
 
@@ -100,15 +115,22 @@ export async function activateTopologyTutor(context: vscode.ExtensionContext, pl
     }),
   );
 
-  const started = startableClient(context, { output, lessonsBase: platform.lessonsBase?.(context) }, platform.createClient);
+  const lessonsBase = platform.lessonsBase?.(context);
+  const started = startableClient(context, { output, lessonsBase }, platform.createClient);
   client = started;
   const statusBar = new StatusBar(() => client, log);
   context.subscriptions.push(statusBar);
+  const workspaceLinter = new WorkspaceLinter(() => client, (target) => extensionLessonUri(context, target), log, lessonsBase);
+  context.subscriptions.push(workspaceLinter);
+  const diagram = new DiagramPanel(context.extensionUri, () => client, log);
+  context.subscriptions.push(diagram);
 
   registerCommands(context, {
     restartServer: async () => {
       if (client !== undefined) await client.restart();
       statusBar.reset();
+      fabricSource.reset();
+      diagram.reset();
     },
     showOutput: () => output.show(true),
     openLessons: () => panel.show(),
@@ -138,6 +160,9 @@ export async function activateTopologyTutor(context: vscode.ExtensionContext, pl
       await vscode.window.showTextDocument(document, { preview: false });
     },
     exportLab: exportLabCommand(() => client, log),
+    lintWorkspace: () => workspaceLinter.run(),
+    showDiagram: () => diagram.show(),
+    exportDiagramSvg: () => diagram.exportSvg(),
   });
 
   try {
@@ -148,6 +173,9 @@ export async function activateTopologyTutor(context: vscode.ExtensionContext, pl
     void vscode.window.showErrorMessage('Topology Tutor: the language server failed to start. See "Topology: Show Server Output".');
   }
   statusBar.refresh();
+  // The server is up (or not): the lessons panel's figures can be asked for now.
+  fabricSource.reset();
+  diagram.reset();
 
   return {
     runtime: platform.runtime,
@@ -157,12 +185,20 @@ export async function activateTopologyTutor(context: vscode.ExtensionContext, pl
       currentSection: () => panel.currentSection(),
       requestDom: () => panel.requestDom(),
       click: (action) => panel.click(action),
+      fabric: () => panel.fabric(),
+      onDidUpdateFabric: panel.onDidUpdateFabric,
+      clickFabricLink: (link) => panel.clickFabricLink(link),
+      restore: (webviewPanel, state) => panel.restore(webviewPanel, state),
     },
+    diagram,
     walkthrough: {
       contextKeys: () => {
         const snapshot = keys.snapshot();
         return Object.fromEntries(knownContextKeys().map((k) => [k, snapshot[k] === true]));
       },
+    },
+    lintWorkspace: {
+      diagnostics: (uri) => workspaceLinter.diagnostics(uri),
     },
   };
 }

@@ -20,6 +20,12 @@ export interface CommandHandlers extends Record<CommandName, (arg?: unknown) => 
   newTopologyFile: () => Promise<void>;
   /** ExportLabArgs: the file, the format and the target; none: the active editor, then ask. */
   exportLab: (uri?: unknown, format?: unknown, target?: unknown) => Promise<void>;
+  /** Lints the unopened topology files into the Problems panel; resolves with what it did. */
+  lintWorkspace: () => Promise<unknown>;
+  /** The fabric diagram of the active topology editor. */
+  showDiagram: () => Promise<void>;
+  /** Saves the diagram's picture as an SVG file. */
+  exportDiagramSvg: () => Promise<void>;
 }
 
 export function registerCommands(context: vscode.ExtensionContext, handlers: CommandHandlers): void {

@@ -1,15 +1,15 @@
 /**
  * The language client, the same in the desktop and the browser extension: which documents the
- * server sees, the settings it gets, the lesson links it sends (rewritten so that they open our
- * lessons panel), and the project config files it may ask for. Starting the server is the
- * entries' part: nodeLanguageClient.ts (a Node process over IPC) and browserLanguageClient.ts (a
- * Web Worker).
+ * server sees, the settings it gets, the project config files (watched for it, and sent when it
+ * asks), and the lesson links it sends (rewritten so that they open our lessons panel). Starting
+ * the server is the entries' part: nodeLanguageClient.ts (a Node process over IPC) and
+ * browserLanguageClient.ts (a Web Worker).
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions, Middleware } from 'vscode-languageclient';
 import { HOVER_ENABLED_COMMANDS } from '../../shared/commands';
 import type { TopologyInitializationOptions } from '../../shared/protocol';
-import { ConfigFilesRequest } from '../../shared/protocol';
+import { CONFIG_FILES_GLOB, ConfigFilesRequest } from '../../shared/protocol';
 import { LESSON_URI_PATH, lessonUriQuery, parseLessonHref } from '../../shared/lessons/lessonLinks';
 import type { LessonTarget } from '../../shared/lessons/lessonLinks';
 import { readConfigFiles } from './configFiles';
@@ -50,21 +50,33 @@ export function lessonLinkMiddleware(lessonUri: (target: LessonTarget) => vscode
       return new vscode.Hover(contents, hover.range);
     },
     handleDiagnostics: (uri, diagnostics, next) => {
-      for (const diagnostic of diagnostics) {
-        const code = diagnostic.code;
-        if (code === undefined || typeof code !== 'object') continue;
-        const target = parseLessonHref(code.target.toString(true), { base: lessonsBase }) ?? parseLessonHref(code.target.toString(), { base: lessonsBase });
-        if (target !== undefined) diagnostic.code = { value: code.value, target: lessonUri(target) };
-      }
+      rewriteDiagnosticLinks(diagnostics, lessonUri, lessonsBase);
       next(uri, diagnostics);
     },
   };
+}
+
+/**
+ * Points each diagnostic's code link (a lesson file, or a lesson under `lessonsBase`) at the
+ * extension's lesson URI, in place.
+ */
+export function rewriteDiagnosticLinks(diagnostics: readonly vscode.Diagnostic[], lessonUri: (target: LessonTarget) => vscode.Uri, lessonsBase?: string): void {
+  for (const diagnostic of diagnostics) {
+    const code = diagnostic.code;
+    if (code === undefined || typeof code !== 'object') continue;
+    const options = { base: lessonsBase };
+    const target = parseLessonHref(code.target.toString(true), options) ?? parseLessonHref(code.target.toString(), options);
+    if (target !== undefined) diagnostic.code = { value: code.value, target: lessonUri(target) };
+  }
 }
 
 /** The extension's own URI for a lesson (opened through its URI handler). */
 export function extensionLessonUri(context: vscode.ExtensionContext, target: LessonTarget): vscode.Uri {
   return vscode.Uri.from({ scheme: vscode.env.uriScheme, authority: context.extension.id, path: LESSON_URI_PATH, query: lessonUriQuery(target) });
 }
+
+/** The project config files the server re-lints on (it registers no watcher of its own when told so). */
+export const CONFIG_FILE_GLOB = CONFIG_FILES_GLOB;
 
 export interface ClientSetup {
   output: vscode.OutputChannel;
@@ -73,10 +85,15 @@ export interface ClientSetup {
 }
 
 export function createClientOptions(context: vscode.ExtensionContext, setup: ClientSetup): LanguageClientOptions {
-  const initializationOptions: TopologyInitializationOptions = setup.lessonsBase === undefined ? {} : { lessonsBase: setup.lessonsBase };
+  // Config file changes reach the server as workspace/didChangeWatchedFiles from this watcher; the
+  // server then registers none itself (watchesConfigFiles), so no event arrives twice.
+  const configWatcher = vscode.workspace.createFileSystemWatcher(CONFIG_FILE_GLOB);
+  context.subscriptions.push(configWatcher);
+  const initializationOptions: TopologyInitializationOptions = { watchesConfigFiles: true };
+  if (setup.lessonsBase !== undefined) initializationOptions.lessonsBase = setup.lessonsBase;
   return {
-    documentSelector: [{ language: 'topology' }, { pattern: '**/.topology-tutor.{yaml,yml}' }, { language: 'yaml', pattern: '**/*.clab.{yml,yaml}' }],
-    synchronize: { configurationSection: 'topology' },
+    documentSelector: [{ language: 'topology' }, { pattern: CONFIG_FILE_GLOB }, { language: 'yaml', pattern: '**/*.clab.{yml,yaml}' }],
+    synchronize: { configurationSection: 'topology', fileEvents: configWatcher },
     initializationOptions,
     outputChannel: setup.output,
     middleware: lessonLinkMiddleware((target) => extensionLessonUri(context, target), setup.lessonsBase),

@@ -29,7 +29,7 @@ const TIMEOUT_S = Number(process.env.TOPOLOGY_VSCODE_TIMEOUT || 300);
 const log = (msg) => console.log(`[vscode-launcher] ${msg}`);
 
 export function parseArgs(argv) {
-  const out = { devPaths: [], devKind: undefined, testsPath: undefined, folder: undefined, ignored: [] };
+  const out = { devPaths: [], devKind: /** @type {string | undefined} */ (undefined), testsPath: undefined, folder: undefined, ignored: [] };
   // Flags of the desktop `code` CLI that take a separate value (when not written as --flag=value).
   const withValue = new Set(['--extensions-dir', '--user-data-dir', '--locale', '--log', '--inspect-extensions']);
   for (let i = 0; i < argv.length; i++) {

@@ -52,7 +52,9 @@ const NOT_SHIPPED = ['lessons/REVIEW.md'];
 const ALLOW_TOP = new Set(['[Content_Types].xml', 'extension.vsixmanifest']);
 const MUST = ['package.json', 'client/out/extension.js', 'server/out/server.js', 'server/out/analysisWorker.js',
   'client/out/browserExtension.js', 'server/out/browserServer.js', 'schemas/topology.schema.json',
-  'syntaxes/topology.tmLanguage.json', 'language-configuration.json'];
+  'syntaxes/topology.tmLanguage.json', 'language-configuration.json',
+  // The webviews' scripts and styles (the code names them, package.json does not).
+  'media/lessons.js', 'media/lessons.css', 'media/diagram.js', 'media/diagram.css', 'media/diagram.svg'];
 
 function check(name, ok, detail = '') {
   results.push({ name, ok, detail });
@@ -343,7 +345,7 @@ async function main() {
       .map((f) => `lessons/${f}`);
     const must = [...MUST, ...lessons];
     const missing = must.filter((m) => !have.has(m));
-    check(`must-haves present (bundles, schema, grammar, ${lessons.length} lessons)`,
+    check(`must-haves present (bundles, schema, grammar, webview scripts, ${lessons.length} lessons)`,
       missing.length === 0 && lessons.length >= 8, missing.length ? `missing: ${missing.join(', ')}` : '');
     const shipped = NOT_SHIPPED.filter((n) => have.has(n));
     check('maintainer-only files left out', shipped.length === 0, shipped.length ? `shipped: ${shipped.join(', ')}` : NOT_SHIPPED.join(', '));

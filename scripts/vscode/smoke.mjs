@@ -10,6 +10,9 @@
 //      list inside the webview (an iframe in an iframe)                    -> media/screenshot-lessons.png
 //   4. command palette "Welcome: Open Walkthrough...", picks "Datacenter Network Topology", waits for
 //      the walkthrough page and the first step's markdown                  -> media/screenshot-walkthrough.png
+//   5. opens examples/clean-fabric.topology.yaml, puts the cursor on `leaf1`, runs "Topology: Show Fabric
+//      Diagram", waits for the diagram beside the editor (the nodes in the webview, leaf1 highlighted),
+//      presses "Fail one spine per pod" and waits for the what-if summary -> media/screenshot-diagram.png
 // Every step waits on UI elements (Playwright waitFor / polling frames), never on fixed sleeps.
 // Exits 0 on success, 1 on failure (screenshot of the moment in .vscode-test/smoke-failure.png).
 // Env: TOPOLOGY_SMOKE_FILE (default oversubscribed-leaf.topology.yaml, under examples/lessons/),
@@ -32,6 +35,8 @@ const DEBUG = process.env.TOPOLOGY_VSCODE_DEBUG === '1';
 const LESSONS_TITLE = 'Topology Lessons';
 const WALKTHROUGH_TITLE = 'Datacenter Network Topology';
 const LESSON_TITLE = 'Modern Datacenter Network Topology'; // the lesson of the example; first step of the walkthrough
+const DIAGRAM_FILE = 'clean-fabric.topology.yaml'; // topology: pod-a
+const DIAGRAM_TITLE = 'Fabric Diagram — pod-a';
 const step = (m) => console.log(`[smoke] ${m}`);
 
 // Only for the smoke run (the test runner keeps DEFAULT_SETTINGS): more room for the screenshots.
@@ -207,6 +212,31 @@ async function main() {
     const media = await findFrame(page, 'the walkthrough step markdown', 'body:not(:has(#nav)) h1', 30000);
     await media.locator('h1', { hasText: LESSON_TITLE }).first().waitFor({ state: 'visible', timeout: 15000 });
     await shot(page, 'screenshot-walkthrough.png');
+
+    // 5. Fabric diagram -------------------------------------------------------------------------------
+    step(`diagram of ${DIAGRAM_FILE}`);
+    await runCommand(page, 'View: Close All Editors');
+    await page.locator('.tabs-container .tab').first().waitFor({ state: 'detached', timeout: 10000 });
+    await runCommand(page, 'View: Show Explorer');
+    await openExplorerFile(page, [DIAGRAM_FILE]);
+    await runCommand(page, 'View: Close Primary Side Bar');
+    await page.locator('.part.sidebar').waitFor({ state: 'hidden', timeout: 10000 });
+    const leafLine = page.locator('.editor-instance .view-line', { hasText: /^\s*leaf1:/ }).first();
+    const leafToken = leafLine.locator('span span', { hasText: /^leaf1$/ }).first();
+    await leafToken.waitFor({ state: 'visible', timeout: 15000 });
+    await leafToken.click();
+    await runCommand(page, 'Topology: Show Fabric Diagram');
+    await page.locator('.tabs-container .tab', { hasText: DIAGRAM_TITLE }).first().waitFor({ timeout: 30000 });
+    const diagramFrame = await findFrame(page, 'the diagram in the webview', 'svg.diagram g.node');
+    await diagramFrame.locator('g.node.highlighted[data-key="s:leaf1"]').waitFor({ timeout: 30000 });
+    const drawn = await diagramFrame.locator('g.node').count();
+    step(`the diagram draws ${drawn} nodes`);
+    if (drawn !== 6) throw new Error(`expected 6 nodes in the diagram of ${DIAGRAM_FILE}, found ${drawn}`);
+    await diagramFrame.locator('button[data-action="failOneSpinePerPod"]').click();
+    await diagramFrame.locator('#summary h2', { hasText: 'What if spine1 fails' }).waitFor({ timeout: 30000 });
+    await diagramFrame.locator('g.node.failed[data-key="s:spine1"]').waitFor({ timeout: 10000 });
+    await page.mouse.move(5, 795);
+    await shot(page, 'screenshot-diagram.png');
     code = 0;
   } catch (err) {
     console.error(`[smoke] FAILED: ${err.message}`);

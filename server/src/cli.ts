@@ -1,5 +1,6 @@
 /**
- * `topology-tutor lint [options] FILE|DIR|GLOB|- ...` (see cli/options.ts for every flag).
+ * `topology-tutor lint [options] FILE|DIR|GLOB|- ...` (see cli/options.ts for every flag), and
+ * `topology-tutor what-if FILE --fail NAME[,NAME…]` (cli/whatIf.ts).
  * Exit codes: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 bad usage, an
  * unknown rule id, a bad config file, an unreadable file or a pattern that matches no file.
  *
@@ -28,6 +29,7 @@ import { findingSubject, formatSarif } from './cli/sarif';
 import { expandTarget, identity } from './cli/targets';
 import { runExport } from './cli/exportCommand';
 import { runImport } from './cli/importCommand';
+import { whatIfMain } from './cli/whatIf';
 import type { Input } from './cli/targets';
 
 export { VERSION };
@@ -81,6 +83,7 @@ export async function main(args: string[], write: (text: string) => void, writeE
   // `export` and `import` (labs) have their own options; everything else is `lint`.
   if (args[0] === 'export') return runExport(args.slice(1), write, writeError, env.cwd ?? process.cwd());
   if (args[0] === 'import') return runImport(args.slice(1), write, writeError, env.cwd ?? process.cwd());
+  if (args[0] === 'what-if') return whatIfMain(args.slice(1), write, writeError, { cwd: env.cwd, readStdin: env.readStdin ?? readProcessStdin });
   let options: CliOptions;
   try {
     const command = parseCommandLine(args);

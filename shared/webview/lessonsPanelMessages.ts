@@ -4,9 +4,60 @@
  * or vscode import, so a webview bundle may import it too. Everything that arrives from the webview
  * is checked field by field; unknown or malformed messages come back as undefined and are ignored.
  * Lesson ids must be in the catalogue.
+ *
+ * "In your fabric" (FabricPart): the figures of the open topology file beside the lesson. The
+ * webview gets text only (labels, figures, notes; what the user named is shown with textContent);
+ * every link in it is a number, and the extension maps it to what it does (reveal a switch, open a
+ * try-it file), so nothing the webview sends can name a file or a range.
  */
 import { isKnownLesson } from '../lessons/catalog';
 import { isAnchor } from '../lessons/lessonLinks';
+import type { FigureStatus } from '../lessonFigures';
+
+/** A figure as the webview shows it; `link` (when present) is what clicking it sends back. */
+export interface FabricFigureView {
+  label: string;
+  text: string;
+  status: FigureStatus;
+  link?: number;
+}
+
+export interface FabricGroupView {
+  /** The lesson section the group belongs to (its title links there). */
+  section: string;
+  title: string;
+  note?: string;
+  figures: FabricFigureView[];
+  /** Figures left out. */
+  more: number;
+  /** A try-it file offered (its file name) and the link that opens it. */
+  tryIt?: { name: string; link: number };
+}
+
+/** What the "In your fabric" part shows. */
+export type FabricView =
+  /** No topology editor: the lesson's try-it file is offered instead. */
+  | { kind: 'noFile'; tryIt?: { name: string; link: number } }
+  /** The server has not answered (yet) for this file. */
+  | { kind: 'loading'; file: string }
+  | { kind: 'unavailable'; file: string; reason: string }
+  | { kind: 'figures'; file: string; note?: string; groups: FabricGroupView[] };
+
+export interface FabricPart {
+  lesson: string;
+  /** Changes with every update: a link of an older part is refused. */
+  seq: number;
+  view: FabricView;
+}
+
+/** What the test hook reads of the "In your fabric" part in the webview's DOM. */
+export interface FabricDom {
+  /** The heading, with the file name it shows. */
+  heading: string;
+  groups: { title: string; note?: string; figures: { label: string; text: string; link?: number }[] }[];
+  /** The link of the try-it button, when one shows. */
+  tryIt?: number;
+}
 
 /** Buttons the test hook may click in the webview (they exist in its DOM with data-action="…"). */
 export const CLICK_ACTIONS = ['done', 'previous', 'next', 'tryIt'] as const;
@@ -21,6 +72,17 @@ export interface DomSnapshot {
   lessonList: { id: string; done: boolean }[];
   /** The section the view last scrolled to, if any. */
   section?: string;
+  /** The "In your fabric" part, when it shows. */
+  fabric?: FabricDom;
+  /** What the webview saved with setState (the panel serializer restores from it after a reload). */
+  saved?: SavedPanelState;
+}
+
+/** The webview's saved state (vscode.setState), which VS Code hands to the panel serializer after a window reload. */
+export interface SavedPanelState {
+  lesson: string;
+  section?: string;
+  scrollY?: number;
 }
 
 /** Webview → extension. */
@@ -30,13 +92,19 @@ export type FromWebview =
   | { type: 'setDone'; lesson: string; done: boolean }
   | { type: 'tryIt'; lesson: string }
   | { type: 'dom'; requestId: number; dom: DomSnapshot }
-  | { type: 'clicked'; requestId: number; ok: boolean };
+  | { type: 'clicked'; requestId: number; ok: boolean }
+  /** A link of the "In your fabric" part was clicked: reveal its switch, or open its try-it file. */
+  | { type: 'fabricLink'; seq: number; link: number };
 
 /** Extension → webview. */
 export type ToWebview =
   | { type: 'render'; view: PanelView }
   | { type: 'requestDom'; requestId: number }
-  | { type: 'click'; requestId: number; action: ClickAction };
+  | { type: 'click'; requestId: number; action: ClickAction }
+  /** Updates only the "In your fabric" part (the figures changed; the lesson did not). */
+  | { type: 'fabric'; fabric: FabricPart }
+  /** Test hook: clicks the "In your fabric" link with this number. */
+  | { type: 'clickFabricLink'; requestId: number; link: number };
 
 export interface PanelView {
   tracks: { title: string; lessons: { id: string; title: string; minutes: number; done: boolean }[] }[];
@@ -56,6 +124,8 @@ export interface PanelView {
   section?: string;
   /** Changes with every render, so the webview scrolls again even to the same section. */
   seq: number;
+  /** "In your fabric", when known. */
+  fabric?: FabricPart;
 }
 
 const MAX_TEXT = 500;
@@ -73,6 +143,41 @@ function isShortText(value: unknown): value is string {
   return typeof value === 'string' && value.length <= MAX_TEXT;
 }
 
+function isLink(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 && value < 10_000;
+}
+
+function parseFabricDom(value: unknown): FabricDom | undefined {
+  if (!isRecord(value) || !isShortText(value.heading) || !Array.isArray(value.groups) || value.groups.length > 20) return undefined;
+  const groups: FabricDom['groups'] = [];
+  for (const g of value.groups) {
+    if (!isRecord(g) || !isShortText(g.title) || !Array.isArray(g.figures) || g.figures.length > 50) return undefined;
+    const figures: FabricDom['groups'][number]['figures'] = [];
+    for (const f of g.figures) {
+      if (!isRecord(f) || !isShortText(f.label) || !isShortText(f.text)) return undefined;
+      if (f.link !== undefined && f.link !== null && !isLink(f.link)) return undefined;
+      figures.push(isLink(f.link) ? { label: f.label, text: f.text, link: f.link } : { label: f.label, text: f.text });
+    }
+    if (g.note !== undefined && g.note !== null && !isShortText(g.note)) return undefined;
+    groups.push(typeof g.note === 'string' ? { title: g.title, note: g.note, figures } : { title: g.title, figures });
+  }
+  const dom: FabricDom = { heading: value.heading, groups };
+  if (value.tryIt !== undefined && value.tryIt !== null) {
+    if (!isLink(value.tryIt)) return undefined;
+    dom.tryIt = value.tryIt;
+  }
+  return dom;
+}
+
+/** Checks a saved webview state (after a reload it comes from VS Code's storage: anything may be there). */
+export function parseSavedPanelState(value: unknown): SavedPanelState | undefined {
+  if (!isRecord(value) || !isKnownLesson(value.lesson)) return undefined;
+  const state: SavedPanelState = { lesson: value.lesson };
+  if (isAnchor(value.section)) state.section = value.section;
+  if (typeof value.scrollY === 'number' && Number.isFinite(value.scrollY) && value.scrollY >= 0) state.scrollY = value.scrollY;
+  return state;
+}
+
 function parseDom(value: unknown): DomSnapshot | undefined {
   if (!isRecord(value)) return undefined;
   const { title, headings, lessonList, section } = value;
@@ -88,6 +193,15 @@ function parseDom(value: unknown): DomSnapshot | undefined {
   if (section !== undefined && section !== null) {
     if (!isAnchor(section)) return undefined;
     dom.section = section;
+  }
+  if (value.fabric !== undefined && value.fabric !== null) {
+    const fabric = parseFabricDom(value.fabric);
+    if (fabric === undefined) return undefined;
+    dom.fabric = fabric;
+  }
+  if (value.saved !== undefined && value.saved !== null) {
+    const saved = parseSavedPanelState(value.saved);
+    if (saved !== undefined) dom.saved = saved;
   }
   return dom;
 }
@@ -118,7 +232,10 @@ export function parseWebviewMessage(message: unknown): FromWebview | undefined {
       return isRequestId(message.requestId) && typeof message.ok === 'boolean'
         ? { type: 'clicked', requestId: message.requestId, ok: message.ok }
         : undefined;
+    case 'fabricLink':
+      return isRequestId(message.seq) && isLink(message.link) ? { type: 'fabricLink', seq: message.seq, link: message.link } : undefined;
     default:
       return undefined;
   }
 }
+

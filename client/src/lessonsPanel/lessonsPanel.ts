@@ -5,19 +5,29 @@
  * lesson's text is read from the extension's `lessons/<id>.md` when first shown (`load`) and
  * rendered by ./markdown.ts; the webview script is media/lessons.js, and the messages between the
  * two are shared/webview/lessonsPanelMessages.ts.
+ *
+ * Beside the lesson, "In your fabric" shows the figures of the topology file the user has open
+ * (./fabricSource.ts), each a link that reveals its switch; with no file open, the lesson's try-it
+ * file. The panel survives a window reload: VS Code hands the restored webview and its saved state
+ * (lesson, section, scroll) to restore() (registered as the panel serializer in extension.ts).
  */
 import * as vscode from 'vscode';
 import { lessonInfo, neighbours, tracks, TRACK_TITLES } from '../../../shared/lessons/catalog';
 import { parseLesson } from '../../../shared/lessons/lessonFile';
 import type { LessonTarget } from '../../../shared/lessons/lessonLinks';
-import { parseWebviewMessage } from '../../../shared/webview/lessonsPanelMessages';
-import type { ClickAction, DomSnapshot, FromWebview, PanelView, ToWebview } from '../../../shared/webview/lessonsPanelMessages';
+import { parseSavedPanelState, parseWebviewMessage } from '../../../shared/webview/lessonsPanelMessages';
+import type { ClickAction, DomSnapshot, FabricPart, FromWebview, PanelView, ToWebview } from '../../../shared/webview/lessonsPanelMessages';
+import { fabricTryIt } from '../../../shared/lessonFigures';
 import { webviewNonce } from '../webviewNonce';
+import type { FabricSource, SourcedState } from './fabricSource';
+import { fileName, loadingState, noFileState } from './fabricView';
 import { renderMarkdown } from './markdown';
 import type { ProgressStore } from './progressStore';
 
 export const LESSONS_VIEW_TYPE = 'topology.lessons';
 export const LESSONS_PANEL_TITLE = 'Topology Lessons';
+/** The lesson shown when nothing else was asked for. */
+export const FIRST_LESSON = 'ring0-problem';
 
 /** Test hook, returned by activate() as `api.lessonsPanel`. */
 export interface LessonsPanelApi {
@@ -34,6 +44,17 @@ export interface LessonsPanelApi {
    * extension has handled the message the click sent. Rejects if the button is missing.
    */
   click(action: ClickAction): Promise<void>;
+  /** The "In your fabric" part last sent to the webview (undefined before the first). */
+  fabric(): FabricPart | undefined;
+  /** Fires after an "In your fabric" update was sent to the webview. */
+  onDidUpdateFabric: vscode.Event<void>;
+  /**
+   * Clicks the "In your fabric" link with this number in the webview DOM; resolves once the
+   * extension has handled it (revealed the switch, opened the try-it file). Rejects if it is missing.
+   */
+  clickFabricLink(link: number): Promise<void>;
+  /** The panel serializer's restore (what VS Code calls after a window reload), for tests that cannot reload. */
+  restore(panel: vscode.WebviewPanel, state: unknown): Promise<void>;
 }
 
 /** A lesson's text as the panel shows it (its title, minutes and summary come from the catalogue). */
@@ -59,18 +80,36 @@ export class LessonsPanel implements LessonsPanelApi, vscode.Disposable {
   /** Webview messages are handled one at a time, in order. */
   private queue: Promise<void> = Promise.resolve();
   private readonly disposables: vscode.Disposable[] = [];
+  /** Disposed with the webview panel (message and view-state listeners). */
+  private panelDisposables: vscode.Disposable[] = [];
+  /** "In your fabric": what the webview shows and what its links do. */
+  private fabricShown: SourcedState | undefined;
+  /** Numbers every "In your fabric" part sent (a click on an older one is refused). */
+  private fabricSeq = 0;
+  /** The latest figures request: an older answer is dropped. */
+  private fabricRequest = 0;
+  private readonly fabricUpdated = new vscode.EventEmitter<void>();
+  readonly onDidUpdateFabric = this.fabricUpdated.event;
+  /** A restored panel keeps the webview's own scroll position once instead of jumping to the section. */
+  private keepScrollOnce = false;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly progress: ProgressStore,
+    private readonly fabricSource: FabricSource,
     private readonly hooks: {
       /** A lesson is now shown (sets the walkthrough context key). */
       onLessonShown(lesson: string): void;
-      openTryIt(lesson: string): Promise<void>;
+      /** Opens a lesson's try-it file, or a try-it path (`examples/….topology.yaml`). */
+      openTryIt(lessonOrPath: string): Promise<void>;
       log(message: string): void;
     },
   ) {
-    this.disposables.push(progress.onDidChange(() => this.rerender()));
+    this.disposables.push(
+      this.fabricUpdated,
+      progress.onDidChange(() => this.rerender()),
+      fabricSource.onDidChange(() => this.refreshFabric()),
+    );
   }
 
   isOpen(): boolean {
@@ -85,9 +124,13 @@ export class LessonsPanel implements LessonsPanelApi, vscode.Disposable {
     return this.panel === undefined ? undefined : this.section;
   }
 
+  fabric(): FabricPart | undefined {
+    return this.panel === undefined ? undefined : this.fabricShown?.state.part;
+  }
+
   /** Opens (or reveals) the panel on `target`, or on the current / first lesson. */
   async show(target?: LessonTarget): Promise<void> {
-    const lesson = target?.lesson ?? this.lesson ?? 'ring0-problem';
+    const lesson = target?.lesson ?? this.lesson ?? FIRST_LESSON;
     const content = await this.load(lesson);
     const section = target?.section !== undefined && content.anchors.has(target.section) ? target.section : undefined;
     if (target?.section !== undefined && section === undefined) this.hooks.log(`Lesson ${lesson} has no section "${target.section}"; showing its top.`);
@@ -100,6 +143,74 @@ export class LessonsPanel implements LessonsPanelApi, vscode.Disposable {
     }
     this.post({ type: 'render', view: this.view(lesson, content, true) });
     this.hooks.onLessonShown(lesson);
+    this.refreshFabric();
+  }
+
+  /**
+   * The panel serializer: after a window reload VS Code hands over the restored webview and the
+   * state its script saved (lesson, section, scroll). A state that is not usable opens the lesson
+   * shown last (after a reload: the first lesson); a second panel (one is open already) is closed,
+   * since there is one panel at most.
+   */
+  async restore(webviewPanel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    if (this.panel !== undefined && this.panel !== webviewPanel) {
+      webviewPanel.dispose();
+      this.panel.reveal(this.panel.viewColumn, true);
+      return;
+    }
+    const saved = parseSavedPanelState(state);
+    if (state !== undefined && state !== null && saved === undefined) this.hooks.log('Lessons panel: the saved state was not usable; showing the first lesson.');
+    const lesson = saved?.lesson ?? this.lesson ?? FIRST_LESSON;
+    const content = await this.load(lesson);
+    this.lesson = lesson;
+    this.section = saved?.section !== undefined && content.anchors.has(saved.section) ? saved.section : undefined;
+    this.keepScrollOnce = saved?.scrollY !== undefined;
+    this.panel = this.adopt(webviewPanel);
+    this.post({ type: 'render', view: this.view(lesson, content, !this.keepScrollOnce) });
+    this.hooks.onLessonShown(lesson);
+    this.refreshFabric();
+  }
+
+  clickFabricLink(link: number): Promise<void> {
+    const requestId = this.nextRequestId++;
+    return this.request(this.clickRequests, requestId, { type: 'clickFabricLink', requestId, link });
+  }
+
+  /** Asks for the figures of the followed topology file for the lesson shown, and sends them to the webview. */
+  private refreshFabric(): void {
+    const panel = this.panel;
+    const lesson = this.lesson;
+    if (panel === undefined || lesson === undefined) return;
+    // Also while hidden (the webview keeps its DOM): the answer is computed from the server's cached lint.
+    const request = ++this.fabricRequest;
+    const seq = ++this.fabricSeq;
+    void this.fabricSource
+      .state(lesson, seq)
+      .then((sourced) => {
+        // A newer request started, the lesson changed or the panel closed meanwhile: drop this answer.
+        if (request !== this.fabricRequest || this.panel !== panel || this.lesson !== lesson) return;
+        this.fabricShown = sourced;
+        this.post({ type: 'fabric', fabric: sourced.state.part });
+        this.fabricUpdated.fire();
+      })
+      .catch((error: unknown) => this.hooks.log(`Lessons panel: the figures of the open file failed: ${String(error)}`));
+  }
+
+  /** A link of "In your fabric" was clicked: reveal its switch or open its try-it file. */
+  private async followFabricLink(seq: number, link: number): Promise<void> {
+    const shown = this.fabricShown;
+    if (shown === undefined || shown.state.part.seq !== seq) {
+      this.hooks.log('Lessons panel: ignored a click on figures that have been updated since.');
+      return;
+    }
+    const action = shown.state.actions[link];
+    if (action === undefined) return;
+    if (action.kind === 'tryIt') {
+      await this.hooks.openTryIt(action.path);
+      return;
+    }
+    if (shown.uri === undefined) return;
+    await this.fabricSource.reveal(shown.uri, action.target, this.panel?.viewColumn);
   }
 
   requestDom(): Promise<DomSnapshot> {
@@ -114,6 +225,7 @@ export class LessonsPanel implements LessonsPanelApi, vscode.Disposable {
 
   dispose(): void {
     this.panel?.dispose();
+    this.panelDisposables.forEach((d) => void d.dispose());
     this.disposables.forEach((d) => void d.dispose());
   }
 
@@ -125,38 +237,56 @@ export class LessonsPanel implements LessonsPanelApi, vscode.Disposable {
     });
   }
 
+  private webviewOptions(): vscode.WebviewOptions {
+    return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media')] };
+  }
+
   private createPanel(): vscode.WebviewPanel {
-    const media = vscode.Uri.joinPath(this.extensionUri, 'media');
     const panel = vscode.window.createWebviewPanel(
       LESSONS_VIEW_TYPE,
       LESSONS_PANEL_TITLE,
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false },
-      { enableScripts: true, localResourceRoots: [media], retainContextWhenHidden: true, enableFindWidget: true },
+      { ...this.webviewOptions(), retainContextWhenHidden: true, enableFindWidget: true },
     );
-    panel.iconPath = vscode.Uri.joinPath(media, 'lessons.svg');
+    return this.adopt(panel);
+  }
+
+  /** Wires a panel (new, or restored by VS Code after a reload) to this object. */
+  private adopt(panel: vscode.WebviewPanel): vscode.WebviewPanel {
+    this.panelDisposables.forEach((d) => void d.dispose());
+    this.panelDisposables = [];
+    panel.webview.options = this.webviewOptions();
+    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'lessons.svg');
     panel.webview.html = this.html(panel.webview);
     panel.webview.onDidReceiveMessage((raw: unknown) => {
       const message = parseWebviewMessage(raw);
       if (message === undefined) return; // unknown or malformed: ignored
       this.queue = this.queue.then(() => this.handle(message)).catch((error: unknown) => this.hooks.log(`Lessons panel: ${String(error)}`));
-    }, undefined, this.disposables);
+    }, undefined, this.panelDisposables);
     panel.onDidDispose(() => {
       if (this.panel !== panel) return;
       this.panel = undefined;
+      this.fabricShown = undefined;
+      this.panelDisposables.forEach((d) => void d.dispose());
+      this.panelDisposables = [];
       const gone = new Error('the lessons panel was closed');
       for (const p of [...this.domRequests.values(), ...this.clickRequests.values()]) p.reject(gone);
       this.domRequests.clear();
       this.clickRequests.clear();
-    }, undefined, this.disposables);
+    });
     return panel;
   }
 
   private async handle(message: FromWebview): Promise<void> {
     switch (message.type) {
-      case 'getState':
-        // The script (re)loaded: send it everything it shows, and where to scroll.
-        this.rerender(true);
+      case 'getState': {
+        // The script (re)loaded: send it everything it shows, and where to scroll (a restored
+        // panel keeps its own scroll position once).
+        const scroll = !this.keepScrollOnce;
+        this.keepScrollOnce = false;
+        this.rerender(scroll);
         return;
+      }
       case 'openLesson':
         await this.show({ lesson: message.lesson, section: message.section });
         return;
@@ -165,6 +295,9 @@ export class LessonsPanel implements LessonsPanelApi, vscode.Disposable {
         return;
       case 'tryIt':
         await this.hooks.openTryIt(message.lesson);
+        return;
+      case 'fabricLink':
+        await this.followFabricLink(message.seq, message.link);
         return;
       case 'dom': {
         const p = this.domRequests.get(message.requestId);
@@ -227,7 +360,22 @@ export class LessonsPanel implements LessonsPanelApi, vscode.Disposable {
       },
       section: scroll ? this.section : undefined,
       seq: ++this.seq,
+      fabric: this.fabricPartFor(lesson),
     };
+  }
+
+  /**
+   * The "In your fabric" part to render with `lesson`: the one shown if it is of this lesson and of
+   * the file followed now; else a placeholder until refreshFabric's answer (never another file's figures).
+   */
+  private fabricPartFor(lesson: string): FabricPart {
+    const shown = this.fabricShown;
+    const document = this.fabricSource.document();
+    if (shown !== undefined && shown.state.part.lesson === lesson && shown.uri?.toString() === document?.uri.toString()) return shown.state.part;
+    const seq = ++this.fabricSeq;
+    const state = document === undefined ? noFileState(lesson, seq, fabricTryIt(lesson)) : loadingState(lesson, seq, fileName(document.uri.path) || document.uri.toString(true));
+    this.fabricShown = { state, uri: document?.uri };
+    return state.part;
   }
 
   private html(webview: vscode.Webview): string {
@@ -254,6 +402,7 @@ export class LessonsPanel implements LessonsPanelApi, vscode.Disposable {
 <nav id="nav" aria-label="Lessons"></nav>
 <main id="main" tabindex="-1">
   <header id="lesson-header"></header>
+  <aside id="fabric" aria-label="In your fabric"></aside>
   <article id="lesson"><p class="loading">Loading…</p></article>
   <footer id="lesson-footer"></footer>
 </main>

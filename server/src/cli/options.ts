@@ -15,7 +15,7 @@ export type Format = (typeof FORMATS)[number];
 
 export const DEFAULT_LESSONS_BASE_URL = 'https://github.com/topology-tutor/topology-tutor/blob/main/lessons';
 
-interface OptionRow {
+export interface OptionRow {
   type: 'string' | 'boolean';
   short?: string;
   multiple?: boolean;
@@ -68,14 +68,16 @@ export interface CliOptions {
 
 export type Command = { kind: 'help' } | { kind: 'version' } | { kind: 'lint'; options: CliOptions };
 
-function usageLines(): string[] {
-  const rows = Object.entries(OPTIONS as Record<string, OptionRow>).filter(([, row]) => row.help !== undefined);
+/** One line per option of a table (a command's OPTIONS), aligned. */
+export function usageLines(options: Record<string, OptionRow> = OPTIONS): string[] {
+  const rows = Object.entries(options).filter(([, row]) => row.help !== undefined);
   const left = rows.map(([name, row]) => `${row.short !== undefined ? `-${row.short}, ` : '    '}--${name}${row.value !== undefined ? ` ${row.value}` : ''}`);
   const width = Math.max(...left.map((l) => l.length)) + 2;
   return rows.map(([, row], i) => `  ${left[i].padEnd(width)}${row.help ?? ''}`);
 }
 
 export const USAGE = `Usage: topology-tutor lint [options] FILE|DIR|GLOB|- ...
+       topology-tutor what-if FILE --fail NAME[,NAME…]   (what-if --help for its options)
 
 Checks topology files (format v1) and containerlab topologies (*.clab.yml). Folders are searched
 for *.topology.yaml / *.topology.yml and *.clab.yml / *.clab.yaml (symbolic links to files are
@@ -114,7 +116,7 @@ export function parseCommandLine(args: readonly string[]): Command {
   const [command, ...rest] = args;
   if (command === '-h' || command === '--help') return { kind: 'help' };
   if (command === '-V' || command === '-v' || command === '--version') return { kind: 'version' };
-  if (command !== 'lint') throw new UsageError(command === undefined ? 'missing command (lint, export or import)' : `unknown command "${command}" (lint, export or import)`);
+  if (command !== 'lint') throw new UsageError(command === undefined ? 'missing command (lint, export, import or what-if)' : `unknown command "${command}" (lint, export, import or what-if)`);
   let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true }>>;
   try {
     parsed = parseArgs({ args: rest, options: OPTIONS, allowPositionals: true, strict: true });

@@ -5,6 +5,7 @@
 import { AnalysisAborted, type Checkpoint } from './budget';
 import type { Finding } from './findings';
 import { LineIndex } from './text/lineIndex';
+import type { Range } from './text/lineIndex';
 import { parseYaml } from './yaml/yamlTree';
 import type { ParsedYaml } from './yaml/yamlTree';
 import { ExpansionLimitError, expansionBudget } from './yaml/treeQueries';
@@ -58,6 +59,16 @@ const EXPANSION_ALLOWANCE = 200_000;
 /** Files over this many MB are not parsed at all: twice topology.maxFileSizeMB, and never under 1 MB. */
 export function parseLimitMB(settings: LintSettings): number {
   return Math.max(1, 2 * settings.maxFileSizeMB);
+}
+
+/** The `analysis-skipped` info of a file over topology.maxFileSizeMB; `checked` says what still ran. */
+export function tooBigToAnalyse(sizeMB: number, settings: LintSettings, range: Range, checked: string): Finding {
+  return {
+    rule: 'analysis-skipped',
+    severity: 'info',
+    message: `Fabric analysis skipped: the file is ${sizeMB.toFixed(1)} MB, over topology.maxFileSizeMB (${settings.maxFileSizeMB} MB). ${checked} still checked.`,
+    range,
+  };
 }
 
 function overBudgetMessage(settings: LintSettings): string {
@@ -129,12 +140,7 @@ export function lintText(text: string, settings: LintSettings = DEFAULT_SETTINGS
       appendAll(raw, schemaFindings);
       appendAll(raw, checkBreakouts(parsed.root, lines));
       if (sizeMB > settings.maxFileSizeMB) {
-        raw.push({
-          rule: 'analysis-skipped',
-          severity: 'info',
-          message: `Fabric analysis skipped: the file is ${sizeMB.toFixed(1)} MB, over topology.maxFileSizeMB (${settings.maxFileSizeMB} MB). Syntax and schema were still checked.`,
-          range: start,
-        });
+        raw.push(tooBigToAnalyse(sizeMB, settings, start, 'Syntax and schema were'));
       } else if (options.skipAnalysis === 'over-budget') {
         overBudget = true;
         raw.push({ rule: 'analysis-skipped', severity: 'info', message: overBudgetMessage(settings), range: start });

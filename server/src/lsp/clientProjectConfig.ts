@@ -12,9 +12,9 @@
  * without its config first; a client that does not answer (another editor) means no configs.
  */
 import { DidChangeWatchedFilesNotification } from 'vscode-languageserver';
-import type { Connection, Diagnostic, InitializeParams, WorkspaceFolder } from 'vscode-languageserver';
+import type { Connection, Diagnostic, InitializeParams, WorkspaceFolder, WorkspaceFoldersChangeEvent } from 'vscode-languageserver';
 import { CONFIG_FILES_GLOB, ConfigFilesRequest } from '../../../shared/protocol';
-import type { ConfigFileEntry, ConfigFilesResult } from '../../../shared/protocol';
+import type { ConfigFileEntry, ConfigFilesResult, TopologyInitializationOptions } from '../../../shared/protocol';
 import { applyProjectConfig } from '../core/config/applyConfig';
 import { CONFIG_FILE_NAMES, CONFIG_RULE, EMPTY_CONFIG, MAX_CONFIG_BYTES, parseProjectConfig } from '../core/config/projectConfig';
 import type { ParsedConfig } from '../core/config/projectConfig';
@@ -92,9 +92,12 @@ export function checkedEntries(value: unknown): ConfigFileEntry[] {
 }
 
 export class ClientProjectConfigService {
-  /** Workspace folders (split), longest first: the innermost one holding a file wins. */
+  /** Workspace folder URIs, as the client sent them. */
+  private folderUris: string[] = [];
+  /** The same, split, longest first: the innermost one holding a file wins. */
   private folders: SplitUri[] = [];
   private canWatch = false;
+  private hasFolderEvents = false;
   private connection: Connection | undefined;
   /** Config files by URI, as last sent by the client. */
   private files = new Map<string, LoadedConfig>();
@@ -119,17 +122,34 @@ export class ClientProjectConfigService {
   }
 
   initialize(params: InitializeParams): void {
-    this.canWatch = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    // The Topology Tutor client watches the config files itself (initializationOptions.watchesConfigFiles).
+    const options = params.initializationOptions as TopologyInitializationOptions | null | undefined;
+    const clientWatches = options !== null && typeof options === 'object' && options.watchesConfigFiles === true;
+    this.canWatch = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true && !clientWatches;
+    this.hasFolderEvents = params.capabilities.workspace?.workspaceFolders === true;
     const folders: (WorkspaceFolder | string)[] = params.workspaceFolders ?? (params.rootUri ? [params.rootUri] : []);
-    this.folders = folders
-      .map((f) => splitUri(typeof f === 'string' ? f : f.uri))
+    this.setFolders(folders.map((f) => (typeof f === 'string' ? f : f.uri)));
+  }
+
+  private setFolders(uris: readonly string[]): void {
+    this.folderUris = [...new Set(uris)];
+    this.folders = this.folderUris
+      .map(splitUri)
       .filter((f): f is SplitUri => f !== undefined)
       .sort((a, b) => b.segments.length - a.segments.length);
   }
 
-  /** After `initialized`: watch config files through the client, and ask it for them. */
+  /** Workspace folders were added or removed: where lookups stop changed, and the added ones may hold config files. */
+  foldersChanged(event: WorkspaceFoldersChangeEvent): void {
+    const removed = new Set(event.removed.map((f) => f.uri));
+    this.setFolders([...this.folderUris.filter((uri) => !removed.has(uri)), ...event.added.map((f) => f.uri)]);
+    this.ask();
+  }
+
+  /** After `initialized`: watch config files through the client, follow workspace folder changes, and ask the client for the files. */
   register(connection: Connection): void {
     this.connection = connection;
+    if (this.hasFolderEvents) connection.workspace.onDidChangeWorkspaceFolders((event) => this.foldersChanged(event));
     if (this.canWatch) {
       connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONFIG_FILES_GLOB }] }).catch((error: unknown) => {
         this.host.logError('Registering the config file watcher failed', error);

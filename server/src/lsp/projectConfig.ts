@@ -1,9 +1,11 @@
 /**
  * The project config file (`.topology-tutor.yaml` / `.yml`) in the language server. Narrow on
  * purpose, so the server's glue calls it in a few places:
- *   - initialize(params) / register(connection): workspace folders; a dynamic
+ *   - initialize(params) / register(connection): workspace folders (and their changes,
+ *     `workspace/didChangeWorkspaceFolders`, which decide where a lookup stops); a dynamic
  *     `workspace/didChangeWatchedFiles` registration for `**∕.topology-tutor.{yaml,yml}` when the client
- *     supports it;
+ *     supports it and does not say it watches them itself (initializationOptions.watchesConfigFiles,
+ *     as the VS Code client does through its `synchronize.fileEvents` watcher);
  *   - apply(uri, settings): the document's LintSettings with its nearest config file on top (looked up
  *     from the document's folder up to its workspace folder; up to the root for files outside every
  *     folder); memoized, so an unchanged config keeps the same settings object;
@@ -18,15 +20,18 @@
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import { DidChangeWatchedFilesNotification } from 'vscode-languageserver';
-import type { Connection, Diagnostic, InitializeParams, WorkspaceFolder } from 'vscode-languageserver';
+import type { Connection, Diagnostic, InitializeParams, WorkspaceFolder, WorkspaceFoldersChangeEvent } from 'vscode-languageserver';
 import { applyProjectConfig } from '../core/config/applyConfig';
 import { isConfigFileName, parseProjectConfig } from '../core/config/projectConfig';
 import type { LintSettings } from '../core/settings';
 import { ConfigLocator, isIgnoredBy } from '../io/configLocator';
 import type { LoadedConfig } from '../io/configLocator';
 import { toDiagnostic } from './diagnostics';
+import type { TopologyInitializationOptions } from '../../../shared/protocol';
 
 export const CONFIG_GLOB = '**/.topology-tutor.{yaml,yml}';
+
+export { WORKSPACE_FOLDERS_CAPABILITY } from './workspaceFolders';
 
 export interface ProjectConfigHost {
   /** Publish diagnostics for a config file's URI. */
@@ -48,8 +53,12 @@ function filePathOf(uri: string): string | undefined {
 }
 
 export class ProjectConfigService {
+  /** Workspace folder URIs, as the client sent them. */
+  private folderUris: string[] = [];
+  /** Their paths, longest first (the innermost folder holding a file wins). */
   private folders: string[] = [];
   private canWatch = false;
+  private hasFolderEvents = false;
   /** Config files whose on-disk problems we published (they are not open). */
   private readonly published = new Set<string>();
 
@@ -60,18 +69,34 @@ export class ProjectConfigService {
   ) {}
 
   initialize(params: InitializeParams): void {
-    this.canWatch = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    const options = params.initializationOptions as TopologyInitializationOptions | null | undefined;
+    const clientWatches = options !== null && typeof options === 'object' && options.watchesConfigFiles === true;
+    this.canWatch = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true && !clientWatches;
+    this.hasFolderEvents = params.capabilities.workspace?.workspaceFolders === true;
     const folders: (WorkspaceFolder | string)[] = params.workspaceFolders ?? (params.rootUri ? [params.rootUri] : []);
     this.setFolders(folders.map((f) => (typeof f === 'string' ? f : f.uri)));
   }
 
   setFolders(uris: readonly string[]): void {
-    this.folders = uris.map(filePathOf).filter((p): p is string => p !== undefined).sort((a, b) => b.length - a.length);
+    this.folderUris = [...new Set(uris)];
+    this.folders = this.folderUris.map(filePathOf).filter((p): p is string => p !== undefined).sort((a, b) => b.length - a.length);
     this.locator.clear();
   }
 
-  /** After `initialized`: watch config files through the client when it can. */
+  /**
+   * Workspace folders were added or removed: the folder a lookup stops at may have changed, so the
+   * configs that apply may too. Drops the cache and what was published from disk, and re-lints.
+   */
+  foldersChanged(event: WorkspaceFoldersChangeEvent): void {
+    const removed = new Set(event.removed.map((f) => f.uri));
+    this.setFolders([...this.folderUris.filter((uri) => !removed.has(uri)), ...event.added.map((f) => f.uri)]);
+    this.forgetPublished();
+    this.host.relintAll();
+  }
+
+  /** After `initialized`: watch config files through the client when it can, and follow workspace folder changes. */
   register(connection: Connection): void {
+    if (this.hasFolderEvents) connection.workspace.onDidChangeWorkspaceFolders((event) => this.foldersChanged(event));
     if (!this.canWatch) return;
     connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONFIG_GLOB }] }).catch((error: unknown) => {
       this.host.logError('Registering the config file watcher failed', error);
@@ -137,9 +162,14 @@ export class ProjectConfigService {
   filesChanged(uris: readonly string[]): boolean {
     if (!uris.some((uri) => this.isConfigDocument(uri))) return false;
     this.locator.clear();
-    for (const uri of this.published) if (!this.host.isOpen(uri)) this.host.publish(uri, []);
-    this.published.clear();
+    this.forgetPublished();
     this.host.relintAll();
     return true;
+  }
+
+  /** Clears the diagnostics published for config files that are not open (the next lookups publish them again). */
+  private forgetPublished(): void {
+    for (const uri of this.published) if (!this.host.isOpen(uri)) this.host.publish(uri, []);
+    this.published.clear();
   }
 }

@@ -5,7 +5,9 @@
 import { ResponseError } from 'vscode-languageserver';
 import type { LintResult } from '../core/lint';
 import { fabricSummary } from '../core/summary/fabricSummary';
+import * as diagram from './diagram';
 import { exportLabAnswer } from './exportLab';
+import { lessonFiguresAnswer } from './lessonFigures';
 import * as editing from './editing';
 import { hints, hover } from './features';
 import type { WireError, WorkerMethod, WorkerRequests } from './workerProtocol';
@@ -34,6 +36,11 @@ const HANDLERS: Handlers = {
   semanticTokens: (r) => editing.tokens(r),
   fabricSummary: (r) => fabricSummary(r),
   exportLab: (r, p) => exportLabAnswer(r, p),
+  lessonFigures: (r, p) => lessonFiguresAnswer(r, p),
+  diagram: (r, p) => diagram.diagram(r, p),
+  diagramHover: (r, p, ctx) => diagram.diagramHover(r, p, ctx),
+  diagramLocate: (r, p) => diagram.diagramLocate(r, p),
+  diagramSvg: (r, p) => diagram.diagramSvg(r, p),
 };
 
 export type Answer = { result: unknown } | { error: WireError };

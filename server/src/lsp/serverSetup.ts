@@ -12,16 +12,18 @@
 import { TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver';
 import type { CancellationToken, Connection, Diagnostic, InitializeParams, InitializeResult } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { ExportLabRequest, FabricSummaryRequest } from '../../../shared/protocol';
+import { DiagramHoverRequest, DiagramLocateRequest, DiagramRequest, DiagramSvgRequest, ExportLabRequest, FabricSummaryRequest, LessonFiguresRequest, LintFileRequest } from '../../../shared/protocol';
 import { VERSION } from '../version';
 import { AnalysisScheduler } from './analysisScheduler';
 import type { SchedulerLimits } from './analysisScheduler';
 import { ONE_PASS_DOCUMENTS } from './documentUpdate';
 import * as editing from './editing';
+import { lintFile } from './lintFile';
 import type { ProjectConfigHost, ProjectConfigService } from './projectConfig';
 import { SettingsService } from './settingsService';
 import { ANALYSIS_EVENT_METHOD } from './testHooks';
 import type { StartWorker } from './workerHost';
+import { WORKSPACE_FOLDERS_CAPABILITY } from './workspaceFolders';
 
 /**
  * What the server does with project config files (.topology-tutor.yaml): lsp/projectConfig.ts
@@ -148,6 +150,7 @@ export function startLanguageServer(connection: Connection, platform: ServerPlat
         referencesProvider: true,
         renameProvider: { prepareProvider: true },
         semanticTokensProvider: { legend: editing.SEMANTIC_LEGEND, full: true },
+        workspace: WORKSPACE_FOLDERS_CAPABILITY,
       },
       serverInfo: { name: 'topology-tutor', version: VERSION },
     };
@@ -171,6 +174,12 @@ export function startLanguageServer(connection: Connection, platform: ServerPlat
   connection.languages.semanticTokens.on((p, token) => scheduler.request(p.textDocument.uri, 'semanticTokens', p, token, { data: [] }));
   connection.onRequest(FabricSummaryRequest.type, (params, token: CancellationToken) => scheduler.request(params.uri, 'fabricSummary', params, token, null));
   connection.onRequest(ExportLabRequest.type, (params, token: CancellationToken) => scheduler.request(params.uri, 'exportLab', params, token, null));
+  connection.onRequest(LessonFiguresRequest.type, (params, token: CancellationToken) => scheduler.request(params.uri, 'lessonFigures', params, token, null));
+  connection.onRequest(DiagramRequest.type, (params, token: CancellationToken) => scheduler.request(params.uri, 'diagram', params, token, null));
+  connection.onRequest(DiagramHoverRequest.type, (params, token: CancellationToken) => scheduler.request(params.uri, 'diagramHover', params, token, null));
+  connection.onRequest(DiagramLocateRequest.type, (params, token: CancellationToken) => scheduler.request(params.uri, 'diagramLocate', params, token, null));
+  connection.onRequest(DiagramSvgRequest.type, (params, token: CancellationToken) => scheduler.request(params.uri, 'diagramSvg', params, token, null));
+  connection.onRequest(LintFileRequest.type, (p) => lintFile(p, { settings, projectConfigs, isOpen: (uri) => documents.get(uri) !== undefined, lessonsBase, logError }));
   // ---------------------------------------------------------------- documents and notifications
 
   /**

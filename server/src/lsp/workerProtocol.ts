@@ -25,7 +25,20 @@ import type {
   SemanticTokensParams,
   WorkspaceEdit,
 } from 'vscode-languageserver';
-import type { ExportLabParams, ExportLabResult, FabricSummaryParams, FabricSummaryResult } from '../../../shared/protocol';
+import type {
+  DiagramHoverInfo,
+  DiagramHoverParams,
+  DiagramLocateParams,
+  DiagramParams,
+  DiagramResult,
+  DiagramSvgParams,
+  ExportLabParams,
+  ExportLabResult,
+  FabricSummaryParams,
+  FabricSummaryResult,
+  LessonFiguresParams,
+  LessonFiguresResult,
+} from '../../../shared/protocol';
 import type { LintSettings } from '../core/settings';
 
 /** A ResponseError as plain data (the class does not survive structured clone). */
@@ -48,6 +61,11 @@ export interface WorkerRequests {
   semanticTokens: { params: SemanticTokensParams; result: SemanticTokens };
   fabricSummary: { params: FabricSummaryParams; result: FabricSummaryResult };
   exportLab: { params: ExportLabParams; result: ExportLabResult };
+  lessonFigures: { params: LessonFiguresParams; result: LessonFiguresResult };
+  diagram: { params: DiagramParams; result: DiagramResult };
+  diagramHover: { params: DiagramHoverParams; result: DiagramHoverInfo | null };
+  diagramLocate: { params: DiagramLocateParams; result: string | null };
+  diagramSvg: { params: DiagramSvgParams; result: string | null };
 }
 
 export type WorkerMethod = keyof WorkerRequests;

@@ -15,7 +15,11 @@ const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 
 interface Step { id: string; title: string; description: string; media: { markdown?: string }; completionEvents?: string[] }
 interface Walkthrough { id: string; title: string; steps: Step[] }
-interface Pkg { contributes: { commands: { command: string; title: string; category?: string }[]; walkthroughs: Walkthrough[] } }
+interface Menu { command: string; when?: string; group?: string }
+interface Pkg {
+  activationEvents: string[];
+  contributes: { commands: { command: string; title: string; category?: string; icon?: string }[]; walkthroughs: Walkthrough[]; menus: Record<string, Menu[]> };
+}
 
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as Pkg;
 const COMMANDS = new Set(pkg.contributes.commands.map((c) => c.command));
@@ -33,8 +37,19 @@ describe('client contributions', () => {
     assert.equal(titles['topology.openLessons'], 'Topology: Open Lessons');
     assert.equal(titles['topology.resetLessonProgress'], 'Topology: Reset Lesson Progress');
     assert.equal(titles['topology.newTopologyFile'], 'Topology: New Topology File');
+    assert.equal(titles['topology.lintWorkspace'], 'Topology: Lint Workspace');
     for (const id of ['topology.openLesson', 'topology.openTryIt']) assert.ok(COMMANDS.has(id), id);
     for (const c of pkg.contributes.commands) assert.equal(c.category, 'Topology', c.command);
+  });
+
+  it('puts "Open Lessons" and "Show Fabric Diagram" on the title bar of topology editors ("Export Diagram as SVG" on the diagram), and restores the lessons panel after a reload', () => {
+    assert.deepEqual(pkg.contributes.menus['editor/title'], [
+      { command: 'topology.openLessons', when: 'resourceLangId == topology', group: 'navigation' },
+      { command: 'topology.showDiagram', when: 'resourceLangId == topology', group: 'navigation' },
+      { command: 'topology.exportDiagramSvg', when: "activeWebviewPanelId == 'topology.diagram'", group: 'navigation' },
+    ]);
+    assert.equal(pkg.contributes.commands.find((c) => c.command === 'topology.openLessons')?.icon, '$(book)');
+    assert.ok(pkg.activationEvents.includes('onWebviewPanel:topology.lessons'), JSON.stringify(pkg.activationEvents));
   });
 
   it('has the two walkthroughs with one step per lesson and the hands-on steps', () => {

@@ -86,8 +86,12 @@ describe('package.json contributions and the rule catalogue', () => {
     for (const selector of Object.keys(scopes.scopes)) assert.ok((TOKEN_TYPES as readonly string[]).includes(selector.split('.')[0]), selector);
   });
 
-  it('has an "Open Lessons" button in the editor title of topology files', () => {
-    assert.deepEqual(pkg.contributes.menus['editor/title'], [{ command: 'topology.openLessons', when: 'resourceLangId == topology', group: 'navigation' }]);
+  it('has "Open Lessons" and "Show Fabric Diagram" buttons in the editor title of topology files, "Export Diagram as SVG" on the diagram', () => {
+    assert.deepEqual(pkg.contributes.menus['editor/title'], [
+      { command: 'topology.openLessons', when: 'resourceLangId == topology', group: 'navigation' },
+      { command: 'topology.showDiagram', when: 'resourceLangId == topology', group: 'navigation' },
+      { command: 'topology.exportDiagramSvg', when: "activeWebviewPanelId == 'topology.diagram'", group: 'navigation' },
+    ]);
     assert.equal(pkg.contributes.commands.find((c) => c.command === 'topology.openLessons')?.icon, '$(book)');
   });
 

@@ -1,6 +1,6 @@
 /** Validation of messages from the lessons webview (shared/webview/lessonsPanelMessages.ts). */
 import { strict as assert } from 'assert';
-import { parseWebviewMessage } from '../../../shared/webview/lessonsPanelMessages';
+import { parseSavedPanelState, parseWebviewMessage } from '../../../shared/webview/lessonsPanelMessages';
 
 describe('client webview messages', () => {
   it('accepts the messages the webview script sends', () => {
@@ -12,6 +12,16 @@ describe('client webview messages', () => {
     assert.deepEqual(parseWebviewMessage({ type: 'clicked', requestId: 3, ok: true }), { type: 'clicked', requestId: 3, ok: true });
     const dom = { title: 'ECMP', headings: ['The idea'], lessonList: [{ id: 'ecmp', done: false }], section: 'the-idea' };
     assert.deepEqual(parseWebviewMessage({ type: 'dom', requestId: 1, dom }), { type: 'dom', requestId: 1, dom });
+    assert.deepEqual(parseWebviewMessage({ type: 'fabricLink', seq: 4, link: 0 }), { type: 'fabricLink', seq: 4, link: 0 });
+    const fabric = { heading: 'In your fabric: a.topology.yaml', groups: [{ title: 'Oversubscription ratios', note: 'One leaf.', figures: [{ label: 'leaf1', text: '4:1', link: 0 }, { label: 'North-south', text: '800G' }] }], tryIt: 1 };
+    const saved = { lesson: 'ecmp', section: 'parallel-links', scrollY: 120 };
+    assert.deepEqual(parseWebviewMessage({ type: 'dom', requestId: 2, dom: { ...dom, fabric, saved } }), { type: 'dom', requestId: 2, dom: { ...dom, fabric, saved } });
+  });
+
+  it('checks the state a restored panel starts from', () => {
+    assert.deepEqual(parseSavedPanelState({ lesson: 'ecmp', section: 'parallel-links', scrollY: 10 }), { lesson: 'ecmp', section: 'parallel-links', scrollY: 10 });
+    assert.deepEqual(parseSavedPanelState({ lesson: 'ecmp', section: '"><x', scrollY: -5 }), { lesson: 'ecmp' });
+    for (const bad of [undefined, null, 'ecmp', { lesson: 'nope' }, { lesson: '__proto__' }, { scrollY: 3 }]) assert.equal(parseSavedPanelState(bad), undefined, JSON.stringify(bad));
   });
 
   it('drops extra fields', () => {
@@ -32,6 +42,10 @@ describe('client webview messages', () => {
       { type: 'dom', requestId: 1, dom: { title: '', headings: [], lessonList: [{ id: 'nope', done: true }] } },
       { type: 'dom', requestId: 1, dom: { title: 'x'.repeat(10_000), headings: [], lessonList: [] } },
       { type: 'clicked', requestId: '1', ok: true },
+      { type: 'fabricLink', seq: 1 }, { type: 'fabricLink', seq: 1, link: -1 }, { type: 'fabricLink', seq: 1, link: 1.5 }, { type: 'fabricLink', seq: '1', link: 0 },
+      { type: 'fabricLink', seq: 1, link: 1e9 },
+      { type: 'dom', requestId: 1, dom: { title: '', headings: [], lessonList: [], fabric: { heading: 1, groups: [] } } },
+      { type: 'dom', requestId: 1, dom: { title: '', headings: [], lessonList: [], fabric: { heading: '', groups: [{ title: 't', figures: [{ label: 'a', text: 'b', link: -2 }] }] } } },
     ];
     for (const message of bad) assert.equal(parseWebviewMessage(message), undefined, JSON.stringify(message));
   });

@@ -95,7 +95,7 @@ describe('walkthroughs', () => {
     assert.ok(editor, 'an editor');
     assert.strictEqual(editor.document.isUntitled, true);
     assert.strictEqual(editor.document.languageId, 'topology');
-    assert.match(editor.document.getText(), /^# A topology file, format v1/);
+    assert.match(editor.document.getText(), /^# A topology file, format 1.1/);
     await waitForDiagnostics(editor.document.uri, () => true).catch(() => undefined);
     await closeActiveWithoutSaving();
   });

@@ -5,7 +5,7 @@
  * topology file. Pure and synchronous; every range is in the lab file.
  */
 import type { Finding } from '../../findings';
-import { finishFindings, type LintOptions, type LintResult } from '../../lint';
+import { finishFindings, tooBigToAnalyse, type LintOptions, type LintResult } from '../../lint';
 import { appendAll } from '../../arrays';
 import type { LintSettings } from '../../settings';
 import { DEFAULT_SETTINGS } from '../../settings';
@@ -54,12 +54,7 @@ export function lintLab(text: string, settings: LintSettings = DEFAULT_SETTINGS,
     appendAll(raw, checkLabels(lab, text, lines));
     const sizeMB = text.length / (1024 * 1024);
     if (sizeMB > settings.maxFileSizeMB) {
-      raw.push({
-        rule: 'analysis-skipped',
-        severity: 'info',
-        message: `Fabric analysis skipped: the file is ${sizeMB.toFixed(1)} MB, over topology.maxFileSizeMB (${settings.maxFileSizeMB} MB). Syntax and labels were still checked.`,
-        range: start,
-      });
+      raw.push(tooBigToAnalyse(sizeMB, settings, start, 'Syntax and labels were'));
     } else if (lab.nodesKey !== undefined) {
       const classification = classify(lab);
       info = { lab, classification };

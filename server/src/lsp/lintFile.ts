@@ -1,0 +1,47 @@
+/**
+ * `topology/lintFile` (Topology: Lint Workspace): lints the text of a file the client read from disk
+ * as the open document would be linted — its settings with its project config on top, `ignore:`
+ * honoured — and returns the diagnostics. A config file is not linted here: the server publishes a
+ * config file's problems itself once a topology file's lookup loads it. Publishes nothing: the client
+ * shows the answer until the file is opened. Never throws across the wire: bad params get an empty
+ * answer and a log line.
+ */
+import { lintDocument } from '../core/lintDocument';
+import type { LintFileParams, LintFileResult } from '../../../shared/protocol';
+import { toDiagnostic } from './diagnostics';
+import type { ProjectConfigService } from './projectConfig';
+import type { SettingsService } from './settingsService';
+
+export interface LintFileDeps {
+  settings: Pick<SettingsService, 'forDocument' | 'forget'>;
+  projectConfigs: Pick<ProjectConfigService, 'isIgnored' | 'isConfigDocument'>;
+  /** Whether the document is open (its settings stay cached then). */
+  isOpen(uri: string): boolean;
+  lessonsBase: string;
+  logError(context: string, error: unknown): void;
+}
+
+export async function lintFile(params: LintFileParams, deps: LintFileDeps): Promise<LintFileResult> {
+  const uri = typeof params?.uri === 'string' ? params.uri : '';
+  if (uri === '' || typeof params.text !== 'string') {
+    deps.logError('topology/lintFile', new Error('params need { uri: string, text: string }'));
+    return { uri, ignored: false, diagnostics: [] };
+  }
+  try {
+    if (deps.projectConfigs.isConfigDocument(uri)) return { uri, ignored: true, diagnostics: [] };
+    let settings;
+    try {
+      settings = await deps.settings.forDocument(uri);
+    } finally {
+      // One lookup per unopened file: do not keep its settings around.
+      if (!deps.isOpen(uri)) deps.settings.forget(uri);
+    }
+    if (deps.projectConfigs.isIgnored(uri)) return { uri, ignored: true, diagnostics: [] };
+    const result = lintDocument(params.uri, params.text, settings);
+    for (const internal of result.analysis?.internalErrors ?? []) deps.logError(`Internal error (${internal.context}) linting ${uri}`, internal.stack);
+    return { uri, ignored: false, diagnostics: result.findings.map((f) => toDiagnostic(f, uri, deps.lessonsBase)) };
+  } catch (error) {
+    deps.logError(`Linting ${uri} (Lint Workspace) failed`, error);
+    return { uri, ignored: false, diagnostics: [] };
+  }
+}
