@@ -84,6 +84,12 @@ export interface TopologyInitializationOptions {
    * for them, so the server must not register a watcher of its own (events would arrive twice).
    */
   watchesConfigFiles?: boolean;
+  /**
+   * The URI of the extension's lessons folder (no trailing slash), for the lesson links in
+   * diagnostics and hovers. The browser client sends it (its lessons are at the extension's URI);
+   * the Node server knows its own folder and ignores it.
+   */
+  lessonsBase?: string;
 }
 
 export type { DiagramHoverInfo, DiagramPalette, DiagramPosition, DiagramState, DiagramView };
@@ -142,4 +148,32 @@ export interface DiagramSvgParams {
 export const DiagramSvgRequest = {
   method: 'topology/diagramSvg',
   type: new RequestType<DiagramSvgParams, string | null, void>('topology/diagramSvg'),
+} as const;
+
+/** The project config files' names, as a glob (`topology/configFiles` finds these). */
+export const CONFIG_FILES_GLOB = '**/.topology-tutor.{yaml,yml}';
+
+export interface ConfigFilesParams {
+  /** At most this many files. */
+  maxFiles: number;
+  /** Files larger than this many bytes are not read: their entry says so. */
+  maxBytes: number;
+}
+
+/** One project config file as the client found it: its text, or why it was not read. */
+export type ConfigFileEntry = { uri: string; text: string } | { uri: string; error: string };
+
+export interface ConfigFilesResult {
+  files: ConfigFileEntry[];
+}
+
+/**
+ * `topology/configFiles` (server → client): every project config file (`.topology-tutor.yaml` /
+ * `.yml`) in the workspace, with its text. Asked by a server that cannot read files itself (the
+ * browser build's, lsp/clientProjectConfig.ts) after `initialized` and when watched config files
+ * change; the Topology Tutor client answers with `workspace.findFiles` and `workspace.fs`.
+ */
+export const ConfigFilesRequest = {
+  method: 'topology/configFiles',
+  type: new RequestType<ConfigFilesParams, ConfigFilesResult, void>('topology/configFiles'),
 } as const;

@@ -5,7 +5,7 @@
  * skips the questions. Glue only: the export itself is the server's.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { TopologyClient } from './languageClient';
 import { ExportLabRequest } from '../../shared/protocol';
 import type { ExportLabFormat, ExportLabResult } from '../../shared/protocol';
 
@@ -29,7 +29,7 @@ function sibling(uri: vscode.Uri, suffix: string): vscode.Uri {
   return vscode.Uri.joinPath(uri, '..', `${base === '' ? 'lab' : base}${suffix}`);
 }
 
-export function exportLabCommand(getClient: () => LanguageClient | undefined, log: (message: string) => void): (uri?: unknown, format?: unknown, target?: unknown) => Promise<void> {
+export function exportLabCommand(getClient: () => TopologyClient | undefined, log: (message: string) => void): (uri?: unknown, format?: unknown, target?: unknown) => Promise<void> {
   return async (uriArg?: unknown, formatArg?: unknown, targetArg?: unknown) => {
     let document: vscode.TextDocument | undefined;
     if (typeof uriArg === 'string') document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uriArg));

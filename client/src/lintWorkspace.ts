@@ -14,7 +14,7 @@
  * With progress and cancellation (what was linted before the cancel stays).
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { TopologyClient } from './languageClient';
 import { parseLintFileResult } from '../../shared/lintWorkspace';
 import type { LessonTarget } from '../../shared/lessons/lessonLinks';
 import { LintFileRequest } from '../../shared/protocol';
@@ -53,9 +53,11 @@ export class WorkspaceLinter implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
-    private readonly client: () => LanguageClient | undefined,
+    private readonly client: () => TopologyClient | undefined,
     private readonly lessonUri: (target: LessonTarget) => vscode.Uri,
     private readonly log: (message: string) => void,
+    /** The lessons folder URI the server links into when it is not a `file:` URI (the browser build). */
+    private readonly lessonsBase?: string,
   ) {
     const topologyWatcher = vscode.workspace.createFileSystemWatcher(TOPOLOGY_FILE_GLOB, true, false, false);
     const configWatcher = vscode.workspace.createFileSystemWatcher(CONFIG_FILE_GLOB);
@@ -189,7 +191,7 @@ export class WorkspaceLinter implements vscode.Disposable {
         return 'ignored';
       }
       const diagnostics = await client.protocol2CodeConverter.asDiagnostics(result.diagnostics);
-      rewriteDiagnosticLinks(diagnostics, this.lessonUri);
+      rewriteDiagnosticLinks(diagnostics, this.lessonUri, this.lessonsBase);
       if (this.isOpen(uri)) return 'open';
       this.collection.set(uri, diagnostics);
       return 'linted';

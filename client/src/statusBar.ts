@@ -3,7 +3,7 @@
  * or just "Topology" while the server cannot answer. Clicking opens the relevant lesson.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { TopologyClient } from './languageClient';
 import { OPEN_LESSON_COMMAND } from '../../shared/commands';
 import type { CommandArgs } from '../../shared/commands';
 import { parseFabricSummary } from '../../shared/fabricSummary';
@@ -22,7 +22,7 @@ export class StatusBar implements vscode.Disposable {
   private generation = 0;
 
   constructor(
-    private readonly client: () => LanguageClient | undefined,
+    private readonly client: () => TopologyClient | undefined,
     private readonly log: (message: string) => void,
   ) {
     this.item.name = 'Topology Tutor';

@@ -2,7 +2,7 @@
 // A stand-in for the VS Code executable, for @vscode/test-electron's runTests({ vscodeExecutablePath }).
 //
 // It accepts the arguments runTests passes (--extensionDevelopmentPath=, --extensionTestsPath=, a folder,
-// and desktop-only flags that it ignores), then:
+// --extensionDevelopmentKind=web, and desktop-only flags that it ignores), then:
 //   1. starts the real VS Code server (code-server's lib/vscode/out/server-main.js) with Node 24 on a free
 //      127.0.0.1 port and fresh temporary data dirs,
 //   2. opens the workbench in headless Debian Chromium (playwright-core) with a payload URL that makes the
@@ -29,7 +29,7 @@ const TIMEOUT_S = Number(process.env.TOPOLOGY_VSCODE_TIMEOUT || 300);
 const log = (msg) => console.log(`[vscode-launcher] ${msg}`);
 
 export function parseArgs(argv) {
-  const out = { devPaths: [], testsPath: undefined, folder: undefined, ignored: [] };
+  const out = { devPaths: [], devKind: /** @type {string | undefined} */ (undefined), testsPath: undefined, folder: undefined, ignored: [] };
   // Flags of the desktop `code` CLI that take a separate value (when not written as --flag=value).
   const withValue = new Set(['--extensions-dir', '--user-data-dir', '--locale', '--log', '--inspect-extensions']);
   for (let i = 0; i < argv.length; i++) {
@@ -45,6 +45,7 @@ export function parseArgs(argv) {
       value = argv[++i];
     }
     if (name === 'extensionDevelopmentPath') out.devPaths.push(path.resolve(value));
+    else if (name === 'extensionDevelopmentKind' && value !== undefined) out.devKind = value;
     else if (name === 'extensionTestsPath') out.testsPath = path.resolve(value);
     else if (name === 'folder-uri') out.folder = value.replace(/^file:\/\//, '');
     else out.ignored.push(a);
@@ -89,22 +90,39 @@ export function freePort() {
   });
 }
 
-function remoteUri(p) {
-  // The server-side authority in the web workbench is literally "remote".
-  return 'vscode-remote://remote' + encodeURI(p.split(path.sep).join('/'));
+function remoteUri(p, authority) {
+  return `vscode-remote://${authority}${encodeURI(p.split(path.sep).join('/'))}`;
 }
 
-export function payloadUrl(base, { devPaths, testsPath, folder }) {
-  const payload = devPaths.map((p) => ['extensionDevelopmentPath', remoteUri(p)]);
-  if (testsPath) payload.push(['extensionTestsPath', remoteUri(testsPath)]);
+export function payloadUrl(base, { devPaths, devKind, testsPath, folder }) {
+  // The server's authority as the workbench knows it (host:port): VS Code runs the tests in the
+  // extension host of the extension whose folder holds them, and compares the URIs with it (with
+  // another authority it falls back to the remote extension host, wherever the extension runs).
+  const authority = new URL(base).host;
+  const payload = devPaths.map((p) => ['extensionDevelopmentPath', remoteUri(p, authority)]);
+  // The web workbench reads this payload entry but does not apply it (it looks for the desktop
+  // name); the `remote.extensionKind` setting (devKindSettings) is what moves the extension.
+  if (devKind) payload.push(['extensionDevelopmentKind', devKind]);
+  if (testsPath) payload.push(['extensionTestsPath', remoteUri(testsPath, authority)]);
   const q = new URLSearchParams();
   if (folder) q.set('folder', folder);
   if (payload.length) q.set('payload', JSON.stringify(payload));
   return `${base}/?${q.toString()}`;
 }
 
+/**
+ * User settings that make the extension under development run where --extensionDevelopmentKind says:
+ * `web` puts it (and so its tests, which VS Code runs in the extension's host) in the browser's web
+ * worker extension host, from its package.json `browser` entry (npm run test:vscode:web).
+ */
+export function devKindSettings(devKind) {
+  if (!devKind) return {};
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  return { 'remote.extensionKind': { [`${pkg.publisher}.${pkg.name}`]: [devKind] } };
+}
+
 /** Starts server-main; resolves once it listens. Returns { proc, logFile, kill }. */
-export async function startServer({ port, tmp, host = '127.0.0.1', extraArgs = [], env = process.env, beforeStart }) {
+export async function startServer({ port, tmp, host = '127.0.0.1', extraArgs = [], env = process.env, beforeStart, settings = {} }) {
   for (const f of [NODE_BIN, SERVER_MAIN]) {
     if (!fs.existsSync(f)) throw new Error(`missing ${f}: run \`npm run vscode:setup\` first`);
   }
@@ -114,7 +132,7 @@ export async function startServer({ port, tmp, host = '127.0.0.1', extraArgs = [
   const settingsFile = path.join(dirs.user, 'User', 'settings.json');
   if (!fs.existsSync(settingsFile)) {
     fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
-    fs.writeFileSync(settingsFile, JSON.stringify(DEFAULT_SETTINGS, null, 2) + '\n');
+    fs.writeFileSync(settingsFile, JSON.stringify({ ...DEFAULT_SETTINGS, ...settings }, null, 2) + '\n');
   }
   if (beforeStart) await beforeStart(dirs);
   const logFile = path.join(tmp, 'server.log');
@@ -227,7 +245,8 @@ async function main() {
   try {
     const t0 = Date.now();
     const port = await freePort();
-    server = await startServer({ port, tmp });
+    server = await startServer({ port, tmp, settings: devKindSettings(args.devKind) });
+    if (args.devKind) log(`extension kind of the extension under development: ${args.devKind}`);
     log(`VS Code server ready on 127.0.0.1:${port} in ${Date.now() - t0} ms`);
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });

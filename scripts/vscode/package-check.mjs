@@ -5,9 +5,9 @@
 //      repository, rewrites the README's relative links and images against it; package.json `files` is the
 //      allowlist of both packages)
 //   2. lists the vsix entries (its zip central directory, parsed here: no unzip needed) and checks that
-//      every file matches the allowlist below, that the must-haves are there (client bundle, server bundle,
-//      schema, grammar, every lessons/*.md), and that every file the packaged package.json points at
-//      (main, icon, grammar, schemas, language configuration, walkthrough media) is in the vsix
+//      every file matches the allowlist below, that the must-haves are there (client and server bundles,
+//      desktop and web, schema, grammar, every lessons/*.md), and that every file the packaged package.json
+//      points at (main, browser, icon, grammar, schemas, language configuration, walkthrough media) is in the vsix
 //   3. installs the vsix into a fresh extensions dir of the test VS Code server (server-main.js
 //      --install-extension), confirms it with --list-extensions --show-versions and looks for
 //      server/out/server.js in the installed folder
@@ -50,7 +50,8 @@ const ALLOW = [
 const NOT_SHIPPED = ['lessons/REVIEW.md'];
 /** vsce's own files at the top of the zip. */
 const ALLOW_TOP = new Set(['[Content_Types].xml', 'extension.vsixmanifest']);
-const MUST = ['package.json', 'client/out/extension.js', 'server/out/server.js', 'server/out/analysisWorker.js', 'schemas/topology.schema.json',
+const MUST = ['package.json', 'client/out/extension.js', 'server/out/server.js', 'server/out/analysisWorker.js',
+  'client/out/browserExtension.js', 'server/out/browserServer.js', 'schemas/topology.schema.json',
   'syntaxes/topology.tmLanguage.json', 'language-configuration.json',
   // The webviews' scripts and styles (the code names them, package.json does not).
   'media/lessons.js', 'media/lessons.css', 'media/diagram.js', 'media/diagram.css', 'media/diagram.svg'];
@@ -350,7 +351,7 @@ async function main() {
     check('maintainer-only files left out', shipped.length === 0, shipped.length ? `shipped: ${shipped.join(', ')}` : NOT_SHIPPED.join(', '));
     const packed = JSON.parse(zip.read('extension/package.json').toString('utf8'));
     const c = packed.contributes || {};
-    const refs = [packed.main, packed.icon,
+    const refs = [packed.main, packed.browser, packed.icon,
       ...(c.languages || []).map((l) => l.configuration),
       ...(c.grammars || []).map((g) => g.path),
       ...(c.yamlValidation || []).map((v) => v.url),

@@ -41,15 +41,30 @@ export function lessonHref(base: string, link: LessonSectionRef): string {
   return `${base}/${link.lesson}.md#${link.anchor}`;
 }
 
+export interface LessonHrefOptions {
+  /** Parse a relative `<id>.md#<anchor>` (links between lesson files). */
+  relative?: boolean;
+  /**
+   * Also accept links into this lessons folder URI (no trailing slash): the browser build's
+   * server links into the extension's own `lessons` folder, which is not a `file:` URI there.
+   */
+  base?: string;
+}
+
+const RELATIVE_HREF = /^(?:\.\/)?([^/#?\s]+)\.md(?:#([^#\s]*))?$/;
+const FILE_HREF = /^file:\/\/[^?#\s]*\/lessons\/([^/#?\s]+)\.md(?:#([^#\s]*))?$/i;
+
 /**
- * `file://…/lessons/<id>.md#<anchor>` (or a relative `<id>.md#<anchor>` when `relative` is set) →
- * its lesson target; undefined for anything else, including unknown lessons or malformed anchors.
+ * `file://…/lessons/<id>.md#<anchor>` (or a relative `<id>.md#<anchor>` when `relative` is set, or
+ * `<base>/<id>.md#<anchor>` when `base` is given) → its lesson target; undefined for anything else,
+ * including unknown lessons or malformed anchors.
  */
-export function parseLessonHref(href: string, options: { relative?: boolean } = {}): LessonTarget | undefined {
-  const re = options.relative === true
-    ? /^(?:\.\/)?([^/#?\s]+)\.md(?:#([^#\s]*))?$/
-    : /^file:\/\/[^?#\s]*\/lessons\/([^/#?\s]+)\.md(?:#([^#\s]*))?$/i;
-  const m = re.exec(href.trim());
+export function parseLessonHref(href: string, options: LessonHrefOptions = {}): LessonTarget | undefined {
+  const text = href.trim();
+  let m: RegExpExecArray | null;
+  if (options.relative === true) m = RELATIVE_HREF.exec(text);
+  else if (options.base !== undefined && options.base !== '' && text.startsWith(`${options.base}/`)) m = RELATIVE_HREF.exec(text.slice(options.base.length + 1));
+  else m = FILE_HREF.exec(text);
   if (m === null) return undefined;
   const lesson = decode(m[1]);
   if (!isKnownLesson(lesson)) return undefined;

@@ -8,13 +8,13 @@
  * is media/diagram.js; the messages are shared/webview/diagramMessages.ts.
  */
 import * as vscode from 'vscode';
-import { randomBytes } from 'crypto';
-import type { LanguageClient } from 'vscode-languageclient/node';
 import { DiagramHoverRequest, DiagramLocateRequest, DiagramRequest, DiagramSvgRequest } from '../../../shared/protocol';
 import { parseDiagramWebviewMessage } from '../../../shared/webview/diagramMessages';
 import type { DiagramAction, DiagramDom, FromDiagramWebview, ToDiagramWebview } from '../../../shared/webview/diagramMessages';
 import { parseDiagramHover, parseDiagramState, parseDiagramView } from '../../../shared/webview/diagramView';
 import type { DiagramPalette, DiagramRange, DiagramState, DiagramView } from '../../../shared/webview/diagramView';
+import type { TopologyClient } from '../languageClient';
+import { webviewNonce } from '../webviewNonce';
 
 export const DIAGRAM_VIEW_TYPE = 'topology.diagram';
 export const DIAGRAM_TITLE = 'Fabric Diagram';
@@ -94,7 +94,7 @@ export class DiagramPanel implements DiagramPanelApi, vscode.Disposable {
 
   constructor(
     private readonly extensionUri: vscode.Uri,
-    private readonly client: () => LanguageClient | undefined,
+    private readonly client: () => TopologyClient | undefined,
     private readonly log: (message: string) => void,
   ) {
     this.disposables.push(
@@ -486,7 +486,7 @@ export class DiagramPanel implements DiagramPanelApi, vscode.Disposable {
   }
 
   private html(webview: vscode.Webview): string {
-    const nonce = randomBytes(18).toString('base64');
+    const nonce = webviewNonce();
     const media = vscode.Uri.joinPath(this.extensionUri, 'media');
     const script = webview.asWebviewUri(vscode.Uri.joinPath(media, 'diagram.js'));
     const style = webview.asWebviewUri(vscode.Uri.joinPath(media, 'diagram.css'));

@@ -6,7 +6,7 @@
  * switch in its editor: selects its name key.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { TopologyClient } from '../languageClient';
 import { fabricTryIt, parseLessonFigures } from '../../../shared/lessonFigures';
 import type { FigureTarget } from '../../../shared/lessonFigures';
 import { LessonFiguresRequest } from '../../../shared/protocol';
@@ -38,7 +38,7 @@ export class FabricSource implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
-    private readonly client: () => LanguageClient | undefined,
+    private readonly client: () => TopologyClient | undefined,
     private readonly log: (message: string) => void,
   ) {
     this.followed = this.pick();

@@ -12,13 +12,13 @@
  * (lesson, section, scroll) to restore() (registered as the panel serializer in extension.ts).
  */
 import * as vscode from 'vscode';
-import { randomBytes } from 'crypto';
 import { lessonInfo, neighbours, tracks, TRACK_TITLES } from '../../../shared/lessons/catalog';
 import { parseLesson } from '../../../shared/lessons/lessonFile';
 import type { LessonTarget } from '../../../shared/lessons/lessonLinks';
 import { parseSavedPanelState, parseWebviewMessage } from '../../../shared/webview/lessonsPanelMessages';
 import type { ClickAction, DomSnapshot, FabricPart, FromWebview, PanelView, ToWebview } from '../../../shared/webview/lessonsPanelMessages';
 import { fabricTryIt } from '../../../shared/lessonFigures';
+import { webviewNonce } from '../webviewNonce';
 import type { FabricSource, SourcedState } from './fabricSource';
 import { fileName, loadingState, noFileState } from './fabricView';
 import { renderMarkdown } from './markdown';
@@ -379,7 +379,7 @@ export class LessonsPanel implements LessonsPanelApi, vscode.Disposable {
   }
 
   private html(webview: vscode.Webview): string {
-    const nonce = randomBytes(18).toString('base64');
+    const nonce = webviewNonce();
     const media = vscode.Uri.joinPath(this.extensionUri, 'media');
     const script = webview.asWebviewUri(vscode.Uri.joinPath(media, 'lessons.js'));
     const style = webview.asWebviewUri(vscode.Uri.joinPath(media, 'lessons.css'));

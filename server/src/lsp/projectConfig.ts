@@ -31,8 +31,7 @@ import type { TopologyInitializationOptions } from '../../../shared/protocol';
 
 export const CONFIG_GLOB = '**/.topology-tutor.{yaml,yml}';
 
-/** The server capability that makes clients send workspace folder changes (no registration needed). */
-export const WORKSPACE_FOLDERS_CAPABILITY = { workspaceFolders: { supported: true, changeNotifications: true } } as const;
+export { WORKSPACE_FOLDERS_CAPABILITY } from './workspaceFolders';
 
 export interface ProjectConfigHost {
   /** Publish diagnostics for a config file's URI. */

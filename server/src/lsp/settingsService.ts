@@ -11,6 +11,8 @@ import type { LintSettings } from '../core/settings';
 /** Puts the project config file (.topology-tutor.yaml) on top of a document's settings. */
 export interface ProjectConfigLayer {
   apply(uri: string, settings: LintSettings): LintSettings;
+  /** Settles once the config files are known (the browser server's come from the client); settings wait for it. */
+  ready?(): Promise<void>;
 }
 
 export interface SettingsServiceOptions {
@@ -44,7 +46,9 @@ export class SettingsService {
   forDocument(uri: string): Promise<LintSettings> {
     const layer = this.projectConfig;
     const client = this.clientSettings(uri);
-    return layer === undefined ? client : client.then((s) => layer.apply(uri, s));
+    if (layer === undefined) return client;
+    const ready = layer.ready?.();
+    return ready === undefined ? client.then((s) => layer.apply(uri, s)) : Promise.all([client, ready]).then(([s]) => layer.apply(uri, s));
   }
 
   private clientSettings(uri: string): Promise<LintSettings> {

@@ -1,7 +1,7 @@
 'use strict';
 // Helpers for tests that run inside the real extension host. They wait on VS Code events, not on timers.
+// No Node module here: the suite also runs in the web extension host (npm run test:vscode:web).
 const vscode = require('vscode');
-const path = require('path');
 
 const EXTENSION_ID = 'topology-tutor.topology-tutor';
 
@@ -65,7 +65,7 @@ function waitForDiagnostics(uri, predicate, timeoutMs = 30000) {
         }),
       ],
       timeoutMs,
-      what: `diagnostics on ${path.basename(uri.path)}`,
+      what: `diagnostics on ${uri.path.slice(uri.path.lastIndexOf('/') + 1)}`,
       describe: () => `Diagnostics seen: ${JSON.stringify(vscode.languages.getDiagnostics(uri).map(summarize))}`,
     },
   );

@@ -9,9 +9,8 @@
  * every problem a finding at the exact key or value (an unknown rule id is an error with "did you
  * mean"). Pure: the caller reads the file and decides where it applies.
  */
-import Ajv from 'ajv';
-import type { ErrorObject, ValidateFunction } from 'ajv';
-import configSchema from '../../../../schemas/topology-tutor-config.schema.json';
+import type { ErrorObject } from 'ajv';
+import { configValidators } from '../generated/configSchemaValidator';
 import type { Finding, SeveritySetting } from '../findings';
 import { RULE_IDS, RULES } from '../rules/catalog';
 import { closestName } from '../text/closestName';
@@ -59,21 +58,14 @@ const SEVERITIES: readonly string[] = ['off', 'info', 'warning', 'error'];
 /** Aliases in a config file may expand to at most this many nodes. */
 const EXPANSION_LIMIT = 100_000;
 
-let validator: ValidateFunction | undefined;
-
 /**
- * The schema file lists every rule id (for editors); the check here takes the ids from the
- * catalogue instead, so a rule added to the catalogue is accepted even before the schema's list is
- * regenerated, and unknown ids get a "did you mean" sentence rather than ajv's.
+ * The schema file lists every rule id (for editors); its validator, precompiled at build time
+ * (scripts/schemas/generate-validators.mjs, configSchemaForValidation), takes `rules` as a map of any
+ * id to a severity, and the check here takes the ids from the catalogue instead, so a rule added to
+ * the catalogue is accepted even before the schema's list is regenerated, and unknown ids get a
+ * "did you mean" sentence rather than ajv's.
  */
-function getValidator(): ValidateFunction {
-  if (validator === undefined) {
-    const schema = structuredClone(configSchema) as { properties: { rules: Record<string, unknown> } };
-    schema.properties.rules = { type: ['object', 'null'], additionalProperties: { $ref: '#/definitions/severity' } };
-    validator = new Ajv({ allErrors: true, allowUnionTypes: true, strict: false }).compile(schema);
-  }
-  return validator;
-}
+const validateConfig = configValidators.config;
 
 function subject(segments: readonly string[]): string {
   if (segments.length === 0) return 'The config file';
@@ -154,7 +146,7 @@ export function parseProjectConfig(text: string): ParsedConfig {
     if (!(error instanceof ExpansionLimitError)) throw error;
     return { config: EMPTY_CONFIG, findings: [finding(`The config file's aliases expand to more than ${EXPANSION_LIMIT} nodes; it was not read.`, start)] };
   }
-  const validate = getValidator();
+  const validate = validateConfig;
   const schemaErrorPaths = new Set<string>();
   if (!validate(plain)) {
     for (const error of validate.errors ?? []) {

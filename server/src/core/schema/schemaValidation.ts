@@ -1,11 +1,12 @@
 /**
- * Validates the document against schemas/topology.schema.json with ajv and turns every
- * violation into one readable sentence at the exact key or value it concerns.
+ * Validates the document against schemas/topology.schema.json and turns every violation into one
+ * readable sentence at the exact key or value it concerns. The validators are ajv standalone code,
+ * precompiled at build time (scripts/schemas/generate-validators.mjs): no schema is compiled at run
+ * time, so no code is generated (`new Function`) in the server, its workers or the browser build.
  */
 import { CHECKPOINT_EVERY_MASK, type Checkpoint } from '../budget';
-import Ajv from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import topologySchema from '../../../../schemas/topology.schema.json';
+import { topologyValidators } from '../generated/topologySchemaValidators';
 import type { LineIndex, Range } from '../text/lineIndex';
 import type { Finding } from '../findings';
 import type { YamlNode } from '../yaml/yamlTree';
@@ -23,18 +24,7 @@ interface Validators {
   link: ValidateFunction;
 }
 
-let validators: Validators | undefined;
-
-function getValidators(): Validators {
-  if (validators === undefined) {
-    const ajv = new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true, strict: false });
-    ajv.addSchema(topologySchema);
-    const id = topologySchema.$id;
-    const definition = (name: string): ValidateFunction => ajv.compile({ $ref: `${id}#/definitions/${name}` });
-    validators = { root: ajv.getSchema(id) as ValidateFunction, switch: definition('switch'), serverGroup: definition('serverGroup'), link: definition('link') };
-  }
-  return validators;
-}
+const VALIDATORS: Validators = topologyValidators;
 
 /** Per section validator: an entry node's errors (paths relative to the entry) and how many nodes converting it cost. */
 const entryCaches = new Map<ValidateFunction, WeakMap<YamlNode, { errors: readonly ErrorObject[]; cost: number }>>();
@@ -56,7 +46,7 @@ const escapePointer = (segment: string): string => segment.replace(/~/g, '~0').r
  * errors are exactly those of validating the whole value, with the same instance paths.
  */
 function collectErrors(root: YamlNode, budget: ExpansionBudget, checkpoint?: Checkpoint): ErrorObject[] {
-  const v = getValidators();
+  const v = VALIDATORS;
   const errors: ErrorObject[] = [];
   let runs = 0;
   const run = (validate: ValidateFunction, node: YamlNode | undefined, prefix: string): void => {
