@@ -4,7 +4,7 @@
 //   - code-server (ships the VS Code server + web workbench), built with Node 24
 //   - Debian packages: chromium (browser driven by playwright-core), libkrb5-dev (native build of code-server)
 // Idempotent: a marker file records the versions; a second run is a quick no-op.
-// Usage: node scripts/vscode/setup.mjs [--force]
+// Usage: node scripts/vscode/setup.mjs [--force] [--browser-only: Chromium and playwright-core only]
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -151,7 +151,15 @@ function ensurePlaywright() {
   }
 }
 
+/** `--browser-only` (npm run test:web): just what a headless Chromium needs, not the editor. */
+function browserOnly() {
+  ensurePlaywright();
+  ensureApt();
+  log(`browser ready (${CHROMIUM}) in ${Date.now() - t0} ms`);
+}
+
 function main() {
+  if (process.argv.includes('--browser-only')) return browserOnly();
   const want = { node: NODE_VERSION, codeServer: CODE_SERVER_VERSION, apt: APT_PACKAGES };
   if (!force && fs.existsSync(MARKER)) {
     try {
