@@ -15,6 +15,8 @@ import { parseDiagramHover, parseDiagramState, parseDiagramView } from '../../..
 import type { DiagramPalette, DiagramRange, DiagramState, DiagramView } from '../../../shared/webview/diagramView';
 import type { TopologyClient } from '../languageClient';
 import { webviewNonce } from '../webviewNonce';
+import { WebviewProbes } from '../webviewProbes';
+import type { Pending } from '../webviewProbes';
 
 export const DIAGRAM_VIEW_TYPE = 'topology.diagram';
 export const DIAGRAM_TITLE = 'Fabric Diagram';
@@ -46,11 +48,6 @@ export interface DiagramPanelApi {
   exportSvgTo(target: vscode.Uri): Promise<void>;
 }
 
-interface Pending<T> {
-  resolve(value: T): void;
-  reject(error: Error): void;
-}
-
 function emptyState(): DiagramState {
   return { expanded: [], failed: { switches: [], links: [] } };
 }
@@ -79,9 +76,7 @@ export class DiagramPanel implements DiagramPanelApi, vscode.Disposable {
   private locateTimer: ReturnType<typeof setTimeout> | undefined;
   private locateGeneration = 0;
   private unsupported = false;
-  private nextRequestId = 1;
-  private readonly domRequests = new Map<number, Pending<DiagramDom>>();
-  private readonly clickRequests = new Map<number, Pending<void>>();
+  private readonly probes = new WebviewProbes<DiagramDom>('the diagram is not open');
   private exportTarget: { target: vscode.Uri; pending: Pending<void> } | undefined;
   /** Export was asked for before the panel existed: export after its first drawing. */
   private exportWhenDrawn = false;
@@ -176,23 +171,19 @@ export class DiagramPanel implements DiagramPanelApi, vscode.Disposable {
   }
 
   requestDom(): Promise<DiagramDom> {
-    const requestId = this.nextRequestId++;
-    return this.request(this.domRequests, requestId, { type: 'requestDom', requestId });
+    return this.probes.dom((requestId) => this.postIfOpen({ type: 'requestDom', requestId }));
   }
 
   click(key: string, alt = false): Promise<void> {
-    const requestId = this.nextRequestId++;
-    return this.request(this.clickRequests, requestId, { type: 'click', requestId, key, alt });
+    return this.probes.click((requestId) => this.postIfOpen({ type: 'click', requestId, key, alt }));
   }
 
   press(action: DiagramAction): Promise<void> {
-    const requestId = this.nextRequestId++;
-    return this.request(this.clickRequests, requestId, { type: 'press', requestId, action });
+    return this.probes.click((requestId) => this.postIfOpen({ type: 'press', requestId, action }));
   }
 
   key(on: string, key: string): Promise<void> {
-    const requestId = this.nextRequestId++;
-    return this.request(this.clickRequests, requestId, { type: 'key', requestId, on, key });
+    return this.probes.click((requestId) => this.postIfOpen({ type: 'key', requestId, on, key }));
   }
 
   dispose(): void {
@@ -200,12 +191,11 @@ export class DiagramPanel implements DiagramPanelApi, vscode.Disposable {
     this.disposables.forEach((d) => void d.dispose());
   }
 
-  private request<T>(pending: Map<number, Pending<T>>, requestId: number, message: ToDiagramWebview): Promise<T> {
-    if (this.panel === undefined) return Promise.reject(new Error('the diagram is not open'));
-    return new Promise<T>((resolve, reject) => {
-      pending.set(requestId, { resolve, reject });
-      this.post(message);
-    });
+  /** Posts the message when the panel is open; false when it is not. */
+  private postIfOpen(message: ToDiagramWebview): boolean {
+    if (this.panel === undefined) return false;
+    this.post(message);
+    return true;
   }
 
   private stateOf(uri: vscode.Uri): DiagramState {
@@ -318,9 +308,7 @@ export class DiagramPanel implements DiagramPanelApi, vscode.Disposable {
         this.view = undefined;
         this.exportWhenDrawn = false;
         const gone = new Error('the diagram was closed');
-        for (const p of [...this.domRequests.values(), ...this.clickRequests.values()]) p.reject(gone);
-        this.domRequests.clear();
-        this.clickRequests.clear();
+        this.probes.rejectAll(gone);
         this.exportTarget?.pending.reject(gone);
         this.exportTarget = undefined;
         this.panelDisposables.splice(0).forEach((d) => void d.dispose());
@@ -388,19 +376,12 @@ export class DiagramPanel implements DiagramPanelApi, vscode.Disposable {
           this.post({ type: 'export' });
         }
         return;
-      case 'dom': {
-        const p = this.domRequests.get(message.requestId);
-        this.domRequests.delete(message.requestId);
-        p?.resolve(message.dom);
+      case 'dom':
+        this.probes.answerDom(message.requestId, message.dom);
         return;
-      }
-      case 'clicked': {
-        const p = this.clickRequests.get(message.requestId);
-        this.clickRequests.delete(message.requestId);
-        if (message.ok) p?.resolve();
-        else p?.reject(new Error('nothing to click with that key or action in the diagram'));
+      case 'clicked':
+        this.probes.answerClick(message.requestId, message.ok, 'nothing to click with that key or action in the diagram');
         return;
-      }
     }
   }
 

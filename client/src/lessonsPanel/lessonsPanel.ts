@@ -19,6 +19,7 @@ import { parseSavedPanelState, parseWebviewMessage } from '../../../shared/webvi
 import type { ClickAction, DomSnapshot, FabricPart, FromWebview, PanelView, ToWebview } from '../../../shared/webview/lessonsPanelMessages';
 import { fabricTryIt } from '../../../shared/lessonFigures';
 import { webviewNonce } from '../webviewNonce';
+import { WebviewProbes } from '../webviewProbes';
 import type { FabricSource, SourcedState } from './fabricSource';
 import { fileName, loadingState, noFileState } from './fabricView';
 import { renderMarkdown } from './markdown';
@@ -63,19 +64,12 @@ export interface LessonContent {
   anchors: Set<string>;
 }
 
-interface Pending<T> {
-  resolve(value: T): void;
-  reject(error: Error): void;
-}
-
 export class LessonsPanel implements LessonsPanelApi, vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private lesson: string | undefined;
   private section: string | undefined;
   private seq = 0;
-  private nextRequestId = 1;
-  private readonly domRequests = new Map<number, Pending<DomSnapshot>>();
-  private readonly clickRequests = new Map<number, Pending<void>>();
+  private readonly probes = new WebviewProbes<DomSnapshot>('the lessons panel is not open');
   private readonly cache = new Map<string, LessonContent>();
   /** Webview messages are handled one at a time, in order. */
   private queue: Promise<void> = Promise.resolve();
@@ -172,8 +166,7 @@ export class LessonsPanel implements LessonsPanelApi, vscode.Disposable {
   }
 
   clickFabricLink(link: number): Promise<void> {
-    const requestId = this.nextRequestId++;
-    return this.request(this.clickRequests, requestId, { type: 'clickFabricLink', requestId, link });
+    return this.probes.click((requestId) => this.postIfOpen({ type: 'clickFabricLink', requestId, link }));
   }
 
   /** Asks for the figures of the followed topology file for the lesson shown, and sends them to the webview. */
@@ -214,13 +207,11 @@ export class LessonsPanel implements LessonsPanelApi, vscode.Disposable {
   }
 
   requestDom(): Promise<DomSnapshot> {
-    const requestId = this.nextRequestId++;
-    return this.request(this.domRequests, requestId, { type: 'requestDom', requestId });
+    return this.probes.dom((requestId) => this.postIfOpen({ type: 'requestDom', requestId }));
   }
 
   click(action: ClickAction): Promise<void> {
-    const requestId = this.nextRequestId++;
-    return this.request(this.clickRequests, requestId, { type: 'click', requestId, action });
+    return this.probes.click((requestId) => this.postIfOpen({ type: 'click', requestId, action }));
   }
 
   dispose(): void {
@@ -229,12 +220,11 @@ export class LessonsPanel implements LessonsPanelApi, vscode.Disposable {
     this.disposables.forEach((d) => void d.dispose());
   }
 
-  private request<T>(pending: Map<number, Pending<T>>, requestId: number, message: ToWebview): Promise<T> {
-    if (this.panel === undefined) return Promise.reject(new Error('the lessons panel is not open'));
-    return new Promise<T>((resolve, reject) => {
-      pending.set(requestId, { resolve, reject });
-      this.post(message);
-    });
+  /** Posts the message when the panel is open; false when it is not. */
+  private postIfOpen(message: ToWebview): boolean {
+    if (this.panel === undefined) return false;
+    this.post(message);
+    return true;
   }
 
   private webviewOptions(): vscode.WebviewOptions {
@@ -270,9 +260,7 @@ export class LessonsPanel implements LessonsPanelApi, vscode.Disposable {
       this.panelDisposables.forEach((d) => void d.dispose());
       this.panelDisposables = [];
       const gone = new Error('the lessons panel was closed');
-      for (const p of [...this.domRequests.values(), ...this.clickRequests.values()]) p.reject(gone);
-      this.domRequests.clear();
-      this.clickRequests.clear();
+      this.probes.rejectAll(gone);
     });
     return panel;
   }
@@ -299,19 +287,12 @@ export class LessonsPanel implements LessonsPanelApi, vscode.Disposable {
       case 'fabricLink':
         await this.followFabricLink(message.seq, message.link);
         return;
-      case 'dom': {
-        const p = this.domRequests.get(message.requestId);
-        this.domRequests.delete(message.requestId);
-        p?.resolve(message.dom);
+      case 'dom':
+        this.probes.answerDom(message.requestId, message.dom);
         return;
-      }
-      case 'clicked': {
-        const p = this.clickRequests.get(message.requestId);
-        this.clickRequests.delete(message.requestId);
-        if (message.ok) p?.resolve();
-        else p?.reject(new Error('the button to click is not in the lessons panel'));
+      case 'clicked':
+        this.probes.answerClick(message.requestId, message.ok, 'the button to click is not in the lessons panel');
         return;
-      }
     }
   }
 
