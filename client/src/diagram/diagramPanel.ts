@@ -14,7 +14,7 @@ import type { DiagramAction, DiagramDom, FromDiagramWebview, ToDiagramWebview } 
 import { parseDiagramHover, parseDiagramState, parseDiagramView } from '../../../shared/webview/diagramView';
 import type { DiagramPalette, DiagramRange, DiagramState, DiagramView } from '../../../shared/webview/diagramView';
 import type { TopologyClient } from '../languageClient';
-import { webviewNonce } from '../webviewNonce';
+import { webviewHtml } from '../webviewHtml';
 import { WebviewProbes } from '../webviewProbes';
 import type { Pending } from '../webviewProbes';
 
@@ -467,22 +467,12 @@ export class DiagramPanel implements DiagramPanelApi, vscode.Disposable {
   }
 
   private html(webview: vscode.Webview): string {
-    const nonce = webviewNonce();
-    const media = vscode.Uri.joinPath(this.extensionUri, 'media');
-    const script = webview.asWebviewUri(vscode.Uri.joinPath(media, 'diagram.js'));
-    const style = webview.asWebviewUri(vscode.Uri.joinPath(media, 'diagram.css'));
-    const csp = ["default-src 'none'", `style-src ${webview.cspSource} 'nonce-${nonce}'`, `script-src 'nonce-${nonce}'`, `img-src ${webview.cspSource}`].join('; ');
-    return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" nonce="${nonce}" href="${style.toString()}">
-<title>${DIAGRAM_TITLE}</title>
-</head>
-<body>
-<header id="toolbar" role="toolbar" aria-label="Diagram tools">
+    return webviewHtml(webview, {
+      extensionUri: this.extensionUri,
+      script: 'diagram.js',
+      style: 'diagram.css',
+      title: DIAGRAM_TITLE,
+      body: `<header id="toolbar" role="toolbar" aria-label="Diagram tools">
   <button type="button" data-action="failSelected" title="Mark the selected switch or link failed (F), or clear its mark">Fail selected</button>
   <button type="button" data-action="failOneSpinePerPod" title="Mark the first spine of every pod failed">Fail one spine per pod</button>
   <button type="button" data-action="clearFailures" title="Clear every failure mark">Clear failures</button>
@@ -497,9 +487,7 @@ export class DiagramPanel implements DiagramPanelApi, vscode.Disposable {
 <div id="notice" role="alert" hidden></div>
 <main id="canvas" tabindex="-1"><p class="loading">Loading the fabric…</p></main>
 <aside id="tooltip" role="tooltip" hidden></aside>
-<section id="summary" aria-label="What-if summary"></section>
-<script nonce="${nonce}" src="${script.toString()}"></script>
-</body>
-</html>`;
+<section id="summary" aria-label="What-if summary"></section>`,
+    });
   }
 }

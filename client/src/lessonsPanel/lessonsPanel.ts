@@ -18,7 +18,7 @@ import type { LessonTarget } from '../../../shared/lessons/lessonLinks';
 import { parseSavedPanelState, parseWebviewMessage } from '../../../shared/webview/lessonsPanelMessages';
 import type { ClickAction, DomSnapshot, FabricPart, FromWebview, PanelView, ToWebview } from '../../../shared/webview/lessonsPanelMessages';
 import { fabricTryIt } from '../../../shared/lessonFigures';
-import { webviewNonce } from '../webviewNonce';
+import { webviewHtml } from '../webviewHtml';
 import { WebviewProbes } from '../webviewProbes';
 import type { FabricSource, SourcedState } from './fabricSource';
 import { fileName, loadingState, noFileState } from './fabricView';
@@ -360,35 +360,18 @@ export class LessonsPanel implements LessonsPanelApi, vscode.Disposable {
   }
 
   private html(webview: vscode.Webview): string {
-    const nonce = webviewNonce();
-    const media = vscode.Uri.joinPath(this.extensionUri, 'media');
-    const script = webview.asWebviewUri(vscode.Uri.joinPath(media, 'lessons.js'));
-    const style = webview.asWebviewUri(vscode.Uri.joinPath(media, 'lessons.css'));
-    const csp = [
-      "default-src 'none'",
-      `style-src ${webview.cspSource} 'nonce-${nonce}'`,
-      `script-src 'nonce-${nonce}'`,
-      `img-src ${webview.cspSource}`,
-    ].join('; ');
-    return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" nonce="${nonce}" href="${style.toString()}">
-<title>${LESSONS_PANEL_TITLE}</title>
-</head>
-<body>
-<nav id="nav" aria-label="Lessons"></nav>
+    return webviewHtml(webview, {
+      extensionUri: this.extensionUri,
+      script: 'lessons.js',
+      style: 'lessons.css',
+      title: LESSONS_PANEL_TITLE,
+      body: `<nav id="nav" aria-label="Lessons"></nav>
 <main id="main" tabindex="-1">
   <header id="lesson-header"></header>
   <aside id="fabric" aria-label="In your fabric"></aside>
   <article id="lesson"><p class="loading">Loading…</p></article>
   <footer id="lesson-footer"></footer>
-</main>
-<script nonce="${nonce}" src="${script.toString()}"></script>
-</body>
-</html>`;
+</main>`,
+    });
   }
 }
