@@ -55,7 +55,11 @@ const state = (expanded = [], switches = []) => ({ expanded, failed: { switches,
 function pageHtml() {
   const css = readFileSync(path.join(ROOT, 'media', 'diagram.css'), 'utf8');
   const js = readFileSync(path.join(ROOT, 'media', 'diagram.js'), 'utf8');
-  const body = readFileSync(path.join(ROOT, 'client', 'src', 'diagram', 'diagramPanel.ts'), 'utf8').match(/<body>([\s\S]*?)<script/)[1].replace(/\$\{[^}]*\}/g, '');
+  // The panel's page body as it ships: the `body:` template of DiagramPanel.html() (client/src/webviewHtml.ts adds the rest).
+  const source = readFileSync(path.join(ROOT, 'client', 'src', 'diagram', 'diagramPanel.ts'), 'utf8');
+  const match = /\bbody: `([^`]*)`/.exec(source);
+  if (match === null) throw new Error('bench/diagram.mjs: no `body:` template in client/src/diagram/diagramPanel.ts (the page moved?)');
+  const body = match[1];
   return `<!DOCTYPE html><html><head><meta charset="UTF-8"><style>${css}</style>
 <script>window.acquireVsCodeApi = () => ({ postMessage: (m) => { if (m.type === 'rendered' && window.__rendered) window.__rendered(m.revision); }, getState: () => undefined, setState: (s) => s });</script>
 </head><body>${body}<script>${js}</script></body></html>`;
