@@ -16,6 +16,9 @@
  *   --no-yls             skip yaml-language-server
  *   --timeout-ms N       cap per yaml-language-server operation (default 60000; ours: 2 × that)
  *   --server-node-args "A B"  extra node flags for our server (e.g. "--max-semi-space-size=32"), for experiments
+ *   --limit-size S       the size-limit run: one session on S (default 96x3840, 19.2 MB: the largest
+ *                        fabric under topology.maxFileSizeMB's default 20 MB), for the ≤ 1 GB peak target
+ *   --no-limit           skip the size-limit run
  *   --no-dense           skip the findings-dense shapes (bench/dense.mjs, bench/denseRun.mjs)
  *   --dense-only         run only the findings-dense shapes
  *   --profile [DIR]      instead: one session of our server under `node --cpu-prof` on the
@@ -50,7 +53,7 @@ const INLAY_LINES = 60;
 // ---------------------------------------------------------------- options
 
 function parseArgs(argv) {
-  const opts = { json: false, write: false, sizes: ['16x256', '32x1024', '64x2048'], runs: 3, ylsRuns: 2, yls: true, timeoutMs: 60_000, profile: undefined, serverNodeArgs: [], dense: true, denseOnly: false };
+  const opts = { json: false, write: false, sizes: ['16x256', '32x1024', '64x2048'], runs: 3, ylsRuns: 2, yls: true, timeoutMs: 60_000, profile: undefined, serverNodeArgs: [], dense: true, denseOnly: false, limitSize: '96x3840', limit: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => {
@@ -64,6 +67,8 @@ function parseArgs(argv) {
     else if (a === '--yls-runs') opts.ylsRuns = Math.max(1, Number(next()));
     else if (a === '--no-yls') opts.yls = false;
     else if (a === '--no-dense') opts.dense = false;
+    else if (a === '--limit-size') opts.limitSize = next();
+    else if (a === '--no-limit') opts.limit = false;
     else if (a === '--dense-only') opts.denseOnly = true;
     else if (a === '--timeout-ms') opts.timeoutMs = Number(next());
     else if (a === '--server-node-args') opts.serverNodeArgs = next().split(/\s+/).filter(Boolean);
@@ -73,7 +78,7 @@ function parseArgs(argv) {
       process.exit(0);
     } else throw new Error(`unknown option ${a}`);
   }
-  for (const s of opts.sizes) if (!/^\d+x\d+$/.test(s)) throw new Error(`bad size ${s}: use SPINESxLEAVES`);
+  for (const s of [...opts.sizes, opts.limitSize]) if (!/^\d+x\d+$/.test(s)) throw new Error(`bad size ${s}: use SPINESxLEAVES`);
   return opts;
 }
 
@@ -490,7 +495,10 @@ function exponent(rows, key) {
   return Math.log(b[key] / a[key]) / Math.log(b.links / a.links);
 }
 
-function targets(rows, timeoutMs) {
+/** The default of topology.maxFileSizeMB (package.json): the size-limit run must stay under it. */
+const MAX_FILE_SIZE_MB = 20;
+
+function targets(rows, timeoutMs, limitRow) {
   const r = rows[rows.length - 1];
   const t = [];
   const add = (name, ok, measured) => t.push({ name, status: ok === null ? 'n/a' : ok ? 'PASS' : 'MISS', measured });
@@ -511,6 +519,14 @@ function targets(rows, timeoutMs) {
     eOpen === null ? null : eOpen <= 1.15 && (eEdit === null || eEdit <= 1.15),
     eOpen === null ? 'needs two sizes' : `open ${fmt(eOpen, 2)}, edit−debounce ${fmt(eEdit, 2)}, RSS ${fmt(eRss, 2)} (links ×${fmt(r.links / rows[0].links, 0)})`,
   );
+  if (limitRow !== undefined) {
+    const mb = limitRow.bytes / 1048576;
+    add(
+      `peak RSS (VmHWM) ≤ 1 GB on a file up to topology.maxFileSizeMB (${limitRow.size}, ${fmt(mb, 1)} MB${mb > MAX_FILE_SIZE_MB ? ': over the limit, not analysed' : ''})`,
+      limitRow.oursPeakRssMb === null ? null : limitRow.oursPeakRssMb <= 1024,
+      limitRow.oursPeakRssMb === null ? 'the run failed' : `${fmt(limitRow.oursPeakRssMb)} MB peak (at rest ${fmt(limitRow.oursRssMb)} MB; open ${fmt(limitRow.oursOpenMs)} ms, ${fmt(limitRow.oursOpenMs / limitRow.floorMs, 2)} × its floor)`,
+    );
+  }
   return { size: r.size, list: t };
 }
 
@@ -563,6 +579,7 @@ ${targetsText(tg)}
 - **peak RSS**: the largest VmHWM (the process's high-water mark of resident memory, from \`/proc/<pid>/status\`) over the whole session; **at rest** beside it is VmRSS 3 s after the last edit (median over runs).
 - **floor**: \`require('js-yaml').load(text)\` on the same text, each time in a fresh \`node\` process warmed on a small file first (as our server is), interleaved with our runs, median of ${opts.runs}; js-yaml 4 is the \`js-yaml4\` alias devDependency, measured the same way.
 - **YLS**: yaml-language-server ${ylsVersion ?? ''} \`--stdio\`, initialised, sent \`workspace/didChangeConfiguration\` with \`yaml: { validate, hover, schemas: { <schemas/topology.schema.json>: ["*.topology.yaml"] }, schemaStore: { enable: false } }\` (its \`workspace/configuration\` requests get the same section), warmed on a small file with a schema error (the run waits until that error is reported, so the schema is known to be in force), then the same text is opened as \`yaml\` with a \`file:///…/fabric-SIZE.topology.yaml\` uri; open→diag is to its first \`publishDiagnostics\` for that uri, then one hover at the same position. "timeout" means no answer within the cap.
+- **size limit**: one more session, like the others but once and without yaml-language-server, on the largest fabric under \`topology.maxFileSizeMB\`'s default of 20 MB (${opts.limit ? opts.limitSize : 'not run'}); its peak is judged against ≤ 1 GB. From 16 MB on, the server parses a file in pieces (\`server/src/core/yaml/chunks.ts\`), so this run also takes that path.
 - Linearity: growth exponent = log(t_largest / t_smallest) / log(links_largest / links_smallest); 1.0 is linear.
 - These machines are noisy (look at the load average); compare ratios from one run, not absolute times across runs.
 `;
@@ -612,7 +629,12 @@ async function main() {
     if (opts.json) process.stdout.write(`${JSON.stringify({ dense: denseResults })}\n`);
     dense = `## Findings-dense shapes: linear worst case\n\nEvery shape of \`bench/dense.mjs\` at three sizes, each run in a fresh \`node\` process: through the core (\`lintText\`, after a warm-up) and through the CLI (\`main(['lint', '--format', 'json', FILE])\`, in-process, after a warm-up). Times are wall-clock with CPU time (user + system) in brackets; peak is VmHWM of that process, at rest VmRSS after a full collection.\n\n${denseTable(denseResults, opts.timeoutMs)}\n`;
   }
-  const tg = rows.length > 0 ? targets(rows, opts.timeoutMs) : undefined;
+  let limitRow;
+  if (opts.limit && !opts.denseOnly) {
+    log(`size-limit run (one session, no yaml-language-server):`);
+    limitRow = await benchSize(opts.limitSize, { ...opts, runs: 1, yls: false }, false);
+  }
+  const tg = rows.length > 0 ? targets(rows, opts.timeoutMs, limitRow) : undefined;
   const report = `\n${tg === undefined ? '' : `${table(rows)}\n\n${targetsText(tg)}\n\nEdit times include the server's ${DEBOUNCE_MS} ms debounce ("raw"); the "− 200 ms" column subtracts it.\n`}${dense === '' ? '' : `\n${dense}`}`;
   (opts.json ? process.stderr : process.stdout).write(report);
   const elapsedS = (performance.now() - started) / 1000;
