@@ -8,6 +8,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentsConfiguration } from 'vscode-languageserver';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
+import { lineStartOffsets } from '../core/text/lineIndex';
 
 interface Pos {
   line: number;
@@ -25,21 +26,6 @@ const LF = 10;
 
 function isEol(code: number): boolean {
   return code === CR || code === LF;
-}
-
-/** Offsets where each line starts (as TextDocument computes them: \r\n, \r and \n break lines). */
-function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    if (ch === CR) {
-      if (text.charCodeAt(i + 1) === LF) i++;
-      starts.push(i + 1);
-    } else if (ch === LF) {
-      starts.push(i + 1);
-    }
-  }
-  return starts;
 }
 
 /** TextDocument.offsetAt: clamped to the document and to the line's content (never inside its line break). */
@@ -194,7 +180,7 @@ export function applyContentChanges(text: string, changes: readonly TextDocument
       i++;
       continue;
     }
-    const starts = lineStartsOf(text);
+    const starts = lineStartOffsets(text);
     const next = changes[i + 1];
     const backwards = next !== undefined && isIncremental(next) && before(wellFormed(next.range).end, positionAt(starts, offsetAt(text, starts, wellFormed(change.range).start)));
     const edits: Edit[] = [];

@@ -23,17 +23,23 @@ interface PairSoFar {
  */
 export function check(model: FabricModel, ctx: RuleContext): Finding[] {
   const findings: Finding[] = [];
-  const pairs = new Map<string, PairSoFar>();
+  // Unordered pair → its entries so far, as lower name → higher name → entry (no key string per link).
+  const pairs = new Map<string, Map<string, PairSoFar>>();
   for (const link of model.links) {
     if (link.ends === undefined || link.betweenNode === undefined) continue;
     const x = link.ends[0].name;
     const y = link.ends[1].name;
     if (x === undefined || y === undefined) continue;
-    // JSON keeps any two names apart, NULs included.
-    const key = JSON.stringify(x < y ? [x, y] : [y, x]);
-    const seen = pairs.get(key);
+    const lo = x < y ? x : y;
+    const hi = x < y ? y : x;
+    let byHigh = pairs.get(lo);
+    if (byHigh === undefined) {
+      byHigh = new Map();
+      pairs.set(lo, byHigh);
+    }
+    const seen = byHigh.get(hi);
     if (seen === undefined) {
-      pairs.set(key, { first: link, total: link.count, sameKind: true, firstLine: -1 });
+      byHigh.set(hi, { first: link, total: link.count, sameKind: true, firstLine: -1 });
       continue;
     }
     if (seen.firstLine === -1) seen.firstLine = ctx.lines.positionAt(seen.first.betweenNode!.start).line + 1;

@@ -10,28 +10,32 @@ export interface Range {
   end: Position;
 }
 
+/** Offsets where each line starts (as LSP counts lines: \r\n, \r and \n each end one). */
+export function lineStartOffsets(text: string): number[] {
+  const starts = [0];
+  if (!text.includes('\r')) {
+    // Only \n breaks (the usual case): indexOf finds them many times faster than a loop over every character.
+    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+    return starts;
+  }
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 10 /* \n */) {
+      starts.push(i + 1);
+    } else if (ch === 13 /* \r */) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
 /** Maps string offsets to line/character positions and back, in O(log lines). */
 export class LineIndex {
   private readonly lineStarts: number[];
 
   constructor(readonly text: string) {
-    const starts = [0];
-    if (!text.includes('\r')) {
-      // Only \n breaks (the usual case): indexOf finds them many times faster than a loop over every character.
-      for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
-      this.lineStarts = starts;
-      return;
-    }
-    for (let i = 0; i < text.length; i++) {
-      const ch = text.charCodeAt(i);
-      if (ch === 10 /* \n */) {
-        starts.push(i + 1);
-      } else if (ch === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      }
-    }
-    this.lineStarts = starts;
+    this.lineStarts = lineStartOffsets(text);
   }
 
   get lineCount(): number {
