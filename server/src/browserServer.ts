@@ -70,5 +70,6 @@ startLanguageServer(connection, {
   lessonsBase,
   projectConfigs: (host, base) => new ClientProjectConfigService(host, base),
   testHooks: false,
-  limits: DEFAULT_LIMITS,
+  // No spare worker to warm: every analysis runs on this worker's thread.
+  limits: { ...DEFAULT_LIMITS, warmSpare: false },
 });

@@ -15,7 +15,7 @@ export const SERVER_PATH = path.resolve(__dirname, '..', '..', '..', 'server', '
 export interface AnalysisEvent {
   uri: string;
   version: number;
-  event: 'started' | 'done' | 'over-budget' | 'cancelled' | 'failed' | 'killed' | 'crashed' | 'evicted' | 'computed';
+  event: 'started' | 'done' | 'over-budget' | 'cancelled' | 'failed' | 'killed' | 'crashed' | 'evicted' | 'computed' | 'warmed';
   worker: string;
   method?: string;
   ms?: number;

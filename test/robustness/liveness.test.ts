@@ -12,6 +12,7 @@ import {
   assertDiagnosticsSane,
   codes,
   freshUri,
+  generateFabricOfSize,
   generateLeavesMissingLinks,
   generateLinkEntries,
   positionOf,
@@ -97,6 +98,25 @@ describe('robustness: a big analysis never delays another document (over the LSP
 
   before(async () => {
     assert.deepEqual(await session().open(smallUri, SMALL_FABRIC), []);
+  });
+
+  it('after the first analysis, a spare worker is started and warmed; the first big document is analysed on it', async () => {
+    let timer: NodeJS.Timeout | undefined;
+    const warmed = await Promise.race([
+      session().nextEvent((e) => e.event === 'warmed', true),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error('no spare worker was warmed within 30 s of the first analysis')), 30_000);
+      }),
+    ]).finally(() => clearTimeout(timer));
+    assert.notEqual(warmed.worker, 'analysis-shared', 'the spare is a dedicated worker');
+    assert.ok(typeof warmed.ms === 'number' && warmed.ms >= 0, `warm-up lint took ${String(warmed.ms)} ms`);
+    const text = generateFabricOfSize(600 * 1024);
+    const uri = freshUri('first-big');
+    const started = session().nextEvent((e) => e.uri === uri && e.event === 'started');
+    await session().open(uri, text);
+    assert.equal((await started).worker, warmed.worker, 'the big document went to the warmed spare, not to a newly started worker');
+    assert.equal(session().eventsFor('', 'warmed').length, 1, 'warmed once');
+    await session().close(uri);
   });
 
   it('300,000 links between distinct pairs (14 MB): small-document requests < 100 ms meanwhile, diagnostics within the budget', async () => {

@@ -8,8 +8,10 @@
 import { AnalysisAborted, createCheckpoint, type Checkpoint } from '../core/budget';
 import type { LintResult } from '../core/lint';
 import { lintDocument } from '../core/lintDocument';
+import { DEFAULT_SETTINGS } from '../core/settings';
 import { toDiagnostics } from './diagnostics';
 import { answer } from './requests';
+import { WARM_UP_FABRIC, WARM_UP_URI } from './warmUpFabric';
 import { isSignalled } from './workerProtocol';
 import type { AnalysedMessage, AnalyseMessage, InitMessage, MainToWorker, RequestMessage, WorkerToMain } from './workerProtocol';
 
@@ -65,6 +67,12 @@ export class AnalysisWorkerRuntime {
         case 'cancel':
           this.cancelled.add(message.seq);
           return;
+        case 'warm': {
+          const started = this.env.now();
+          lintDocument(WARM_UP_URI, WARM_UP_FABRIC, DEFAULT_SETTINGS);
+          this.env.post({ type: 'warmed', ms: this.env.now() - started });
+          return;
+        }
       }
     } catch (error) {
       this.env.post({ type: 'log', message: `analysis worker: ${describe(error)}` });

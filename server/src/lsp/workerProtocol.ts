@@ -110,13 +110,18 @@ export interface DropMessage {
   uri: string;
 }
 
+/** Lint a small built-in fabric once and keep nothing: a spare worker's code is warm before a big document arrives. */
+export interface WarmMessage {
+  type: 'warm';
+}
+
 /** Cancels message `seq`, for workers without shared memory (with it, the main thread flags the slot). */
 export interface CancelMessage {
   type: 'cancel';
   seq: number;
 }
 
-export type MainToWorker = InitMessage | AnalyseMessage | RequestMessage | DropMessage | CancelMessage;
+export type MainToWorker = InitMessage | AnalyseMessage | RequestMessage | DropMessage | CancelMessage | WarmMessage;
 
 // ------------------------------------------------------------------ worker → main
 
@@ -167,7 +172,13 @@ export interface LogMessage {
   message: string;
 }
 
-export type WorkerToMain = StartedMessage | FabricStartedMessage | AnalysedMessage | ResponseMessage | LogMessage;
+/** The answer to `warm`: the warm-up lint took `ms`. */
+export interface WarmedMessage {
+  type: 'warmed';
+  ms: number;
+}
+
+export type WorkerToMain = StartedMessage | FabricStartedMessage | AnalysedMessage | ResponseMessage | LogMessage | WarmedMessage;
 
 // ------------------------------------------------------------------ shared cancellation slots
 
