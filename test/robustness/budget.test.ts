@@ -45,6 +45,15 @@ describe('robustness: the analysis time budget (over the LSP server)', function 
     await session.close(uri);
   });
 
+  it('topology/lintFile (Lint Workspace, on the connection thread) is held to the same budget', async () => {
+    session.configuration = { maxAnalysisSeconds: 0.001 };
+    const text = generateFabricOfSize(0.5 * MB).replace('role: leaf', 'role: laef');
+    const result = await session.request<{ diagnostics: { code?: unknown; message: string }[] }>('topology/lintFile', { uri: freshUri('lint-file-over-budget'), text });
+    assert.deepEqual(result.diagnostics.map((d) => d.code).sort(), ['analysis-skipped', 'schema']);
+    assert.match(result.diagnostics.find((d) => d.code === 'analysis-skipped')!.message, /topology\.maxAnalysisSeconds \(0\.001 s\)/);
+    assertAlive(session);
+  });
+
   it('a rule that never reaches a checkpoint: its worker is terminated after the budget, the file gets analysis-skipped, others keep working', async () => {
     session.configuration = { maxAnalysisSeconds: 0.3 };
     const bystander = freshUri('bystander');

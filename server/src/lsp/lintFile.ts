@@ -5,7 +5,13 @@
  * config file's problems itself once a topology file's lookup loads it. Publishes nothing: the client
  * shows the answer until the file is opened. Never throws across the wire: bad params get an empty
  * answer and a log line.
+ *
+ * It runs on the connection's thread (not in an analysis worker), so it is held to the document's
+ * time budget (`topology.maxAnalysisSeconds`): a file that needs longer gets its syntax and schema
+ * findings and one `analysis-skipped` info, as an open document would, and never stalls the server
+ * for longer than that. A request cancelled before it runs is not computed.
  */
+import { createCheckpoint } from '../core/budget';
 import { lintDocument } from '../core/lintDocument';
 import type { LintFileParams, LintFileResult } from '../../../shared/protocol';
 import { toDiagnostic } from './diagnostics';
@@ -21,7 +27,7 @@ export interface LintFileDeps {
   logError(context: string, error: unknown): void;
 }
 
-export async function lintFile(params: LintFileParams, deps: LintFileDeps): Promise<LintFileResult> {
+export async function lintFile(params: LintFileParams, deps: LintFileDeps, isCancelled: () => boolean = () => false): Promise<LintFileResult> {
   const uri = typeof params?.uri === 'string' ? params.uri : '';
   if (uri === '' || typeof params.text !== 'string') {
     deps.logError('topology/lintFile', new Error('params need { uri: string, text: string }'));
@@ -37,7 +43,8 @@ export async function lintFile(params: LintFileParams, deps: LintFileDeps): Prom
       if (!deps.isOpen(uri)) deps.settings.forget(uri);
     }
     if (deps.projectConfigs.isIgnored(uri)) return { uri, ignored: true, diagnostics: [] };
-    const result = lintDocument(params.uri, params.text, settings);
+    if (isCancelled()) return { uri, ignored: false, diagnostics: [] };
+    const result = lintDocument(params.uri, params.text, settings, { checkpoint: createCheckpoint({ budgetMs: settings.maxAnalysisSeconds * 1000 }) });
     for (const internal of result.analysis?.internalErrors ?? []) deps.logError(`Internal error (${internal.context}) linting ${uri}`, internal.stack);
     return { uri, ignored: false, diagnostics: result.findings.map((f) => toDiagnostic(f, uri, deps.lessonsBase)) };
   } catch (error) {

@@ -179,7 +179,9 @@ export function startLanguageServer(connection: Connection, platform: ServerPlat
   connection.onRequest(DiagramHoverRequest.type, (params, token: CancellationToken) => scheduler.request(params.uri, 'diagramHover', params, token, null));
   connection.onRequest(DiagramLocateRequest.type, (params, token: CancellationToken) => scheduler.request(params.uri, 'diagramLocate', params, token, null));
   connection.onRequest(DiagramSvgRequest.type, (params, token: CancellationToken) => scheduler.request(params.uri, 'diagramSvg', params, token, null));
-  connection.onRequest(LintFileRequest.type, (p) => lintFile(p, { settings, projectConfigs, isOpen: (uri) => documents.get(uri) !== undefined, lessonsBase, logError }));
+  connection.onRequest(LintFileRequest.type, (p, token) =>
+    lintFile(p, { settings, projectConfigs, isOpen: (uri) => documents.get(uri) !== undefined, lessonsBase, logError }, () => token.isCancellationRequested),
+  );
   // ---------------------------------------------------------------- documents and notifications
 
   /**
