@@ -45,12 +45,26 @@ describe('robustness: the analysis time budget (over the LSP server)', function 
     await session.close(uri);
   });
 
-  it('topology/lintFile (Lint Workspace, on the connection thread) is held to the same budget', async () => {
+  it('topology/lintFile (Lint Workspace) is held to the same budget: syntax and schema results plus one analysis-skipped', async () => {
     session.configuration = { maxAnalysisSeconds: 0.001 };
     const text = generateFabricOfSize(0.5 * MB).replace('role: leaf', 'role: laef');
     const result = await session.request<{ diagnostics: { code?: unknown; message: string }[] }>('topology/lintFile', { uri: freshUri('lint-file-over-budget'), text });
     assert.deepEqual(result.diagnostics.map((d) => d.code).sort(), ['analysis-skipped', 'schema']);
     assert.match(result.diagnostics.find((d) => d.code === 'analysis-skipped')!.message, /topology\.maxAnalysisSeconds \(0\.001 s\)/);
+    assertAlive(session);
+  });
+
+  it('topology/lintFile on a rule that never reaches a checkpoint: its worker is terminated, the file gets analysis-skipped', async () => {
+    session.configuration = { maxAnalysisSeconds: 0.3 };
+    const text = `# topology-test-stall-ms: 60000\n${generateFabric({ spines: 2, leaves: 3 })}`;
+    const started = Date.now();
+    const result = await session.request<{ diagnostics: { code?: unknown; message: string }[] }>('topology/lintFile', { uri: freshUri('lint-file-stalled'), text });
+    const elapsed = Date.now() - started;
+    assert.ok(elapsed < 20_000, `answered after ${elapsed} ms: the 60 s stall was cut short`);
+    assert.deepEqual(result.diagnostics.map((d) => d.code), ['analysis-skipped']);
+    assert.match(result.diagnostics[0].message, /topology\.maxAnalysisSeconds \(0\.3 s\)/);
+    const next = await session.request<{ diagnostics: unknown[] }>('topology/lintFile', { uri: freshUri('lint-file-after'), text: SMALL_FABRIC });
+    assert.deepEqual(next.diagnostics, [], 'the next file is linted by a new worker');
     assertAlive(session);
   });
 

@@ -157,6 +157,28 @@ describe('robustness: a big analysis never delays another document (over the LSP
   // duplicate-link). Before the duplicate-link rule is linear it overruns the budget: its worker is
   // stopped and the file gets syntax and schema results plus one analysis-skipped; once the rule is
   // linear (perf-core's half of issue 13) it is analysed in full. Either way it answers in time.
+  it('Lint Workspace on a 13 MB file (topology/lintFile) never delays the open documents: small-document requests < 100 ms meanwhile', async () => {
+    const text = generateLeavesMissingLinks({ spines: 16, leaves: 16_000, linked: 15 });
+    const hoverAt = positionOf(SMALL_FABRIC, 'spine1:');
+    let answered = false;
+    const linted = session()
+      .request<{ diagnostics: { code?: unknown }[] }>('topology/lintFile', { uri: freshUri('workspace-big'), text })
+      .finally(() => (answered = true));
+    const hoverMs: number[] = [];
+    // The file's text alone takes the server a moment to receive; measure while its lint runs.
+    for (let i = 0; i < 20 && !answered; i++) {
+      const [hover, ms] = await timed(() => session().request<Hover | null>('textDocument/hover', { textDocument: { uri: smallUri }, position: hoverAt }));
+      assert.ok(hover !== null, 'the small document is hovered');
+      hoverMs.push(ms);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const result = await linted;
+    assert.ok(hoverMs.length >= 3, `the lint ran long enough to measure (${hoverMs.length} hovers)`);
+    assert.ok(median(hoverMs) < SMALL_REQUEST_MS, `hover on the small document took ${hoverMs.join(', ')} ms while the workspace lint ran`);
+    assert.ok(result.diagnostics.some((d) => d.code === 'spine-connectivity' || d.code === 'analysis-skipped'), 'the big file got its findings');
+    assertAlive(session());
+  });
+
   it('300,000 entries repeating the same two pairs (13 MB): the same; analysed, or over budget with analysis-skipped', async () => {
     const text = generateLinkEntries(300_000, 'repeated');
     assert.ok(text.length > 13 * MB, `${(text.length / MB).toFixed(1)} MB`);

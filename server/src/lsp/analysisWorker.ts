@@ -13,7 +13,7 @@ import { toDiagnostics } from './diagnostics';
 import { answer } from './requests';
 import { WARM_UP_FABRIC, WARM_UP_URI } from './warmUpFabric';
 import { isSignalled } from './workerProtocol';
-import type { AnalysedMessage, AnalyseMessage, InitMessage, MainToWorker, RequestMessage, WorkerToMain } from './workerProtocol';
+import type { AnalysedMessage, AnalyseMessage, InitMessage, LintTextMessage, MainToWorker, RequestMessage, WorkerToMain } from './workerProtocol';
 
 export interface WorkerEnvironment {
   post(message: WorkerToMain): void;
@@ -66,6 +66,9 @@ export class AnalysisWorkerRuntime {
         }
         case 'cancel':
           this.cancelled.add(message.seq);
+          return;
+        case 'lintText':
+          this.lintOnce(message);
           return;
         case 'warm': {
           const started = this.env.now();
@@ -123,7 +126,28 @@ export class AnalysisWorkerRuntime {
     this.flush(uri);
   }
 
-  private checkpointFor(message: AnalyseMessage): Checkpoint {
+  /** A text linted once for topology/lintFile: the same budget and cancellation as an analysis, nothing kept. */
+  private lintOnce(message: LintTextMessage): void {
+    const { seq, uri } = message;
+    if (this.isCancelled(seq)) {
+      this.env.post({ type: 'lintedText', seq, cancelled: true });
+      return;
+    }
+    let result: LintResult;
+    try {
+      result = lintDocument(uri, message.text, message.settings, { checkpoint: this.checkpointFor(message), skipAnalysis: message.skipAnalysis });
+    } catch (error) {
+      if (error instanceof AnalysisAborted) this.env.post({ type: 'lintedText', seq, cancelled: true });
+      else this.env.post({ type: 'lintedText', seq, error: describe(error) });
+      return;
+    }
+    for (const internal of result.analysis?.internalErrors ?? []) {
+      this.env.post({ type: 'log', message: `Internal error (${internal.context}) linting ${uri}: ${internal.stack}` });
+    }
+    this.env.post({ type: 'lintedText', seq, diagnostics: toDiagnostics(result.findings, uri, this.lessonsBase) });
+  }
+
+  private checkpointFor(message: Pick<AnalyseMessage, 'seq' | 'text' | 'settings'>): Checkpoint {
     const { seq } = message;
     const checkpoint = createCheckpoint({
       budgetMs: message.settings.maxAnalysisSeconds * 1000,

@@ -6,15 +6,14 @@
  * shows the answer until the file is opened. Never throws across the wire: bad params get an empty
  * answer and a log line.
  *
- * It runs on the connection's thread (not in an analysis worker), so it is held to the document's
- * time budget (`topology.maxAnalysisSeconds`): a file that needs longer gets its syntax and schema
- * findings and one `analysis-skipped` info, as an open document would, and never stalls the server
- * for longer than that. A request cancelled before it runs is not computed.
+ * The settings and the project config are looked up here; the lint itself runs on Lint Workspace's
+ * own analysis worker (fileLinter.ts), held to the document time budget
+ * (`topology.maxAnalysisSeconds`): a file that needs longer gets its syntax and schema findings and
+ * one `analysis-skipped` info, as an open document would. Open documents never wait for it.
  */
-import { createCheckpoint } from '../core/budget';
-import { lintDocument } from '../core/lintDocument';
+import type { Diagnostic } from 'vscode-languageserver';
+import type { LintSettings } from '../core/settings';
 import type { LintFileParams, LintFileResult } from '../../../shared/protocol';
-import { toDiagnostic } from './diagnostics';
 import type { ProjectConfigService } from './projectConfig';
 import type { SettingsService } from './settingsService';
 
@@ -23,11 +22,12 @@ export interface LintFileDeps {
   projectConfigs: Pick<ProjectConfigService, 'isIgnored' | 'isConfigDocument'>;
   /** Whether the document is open (its settings stay cached then). */
   isOpen(uri: string): boolean;
-  lessonsBase: string;
+  /** Lints the text (fileLinter.ts); undefined when cancelled or its worker failed on it. */
+  lint(uri: string, text: string, settings: LintSettings): Promise<Diagnostic[] | undefined>;
   logError(context: string, error: unknown): void;
 }
 
-export async function lintFile(params: LintFileParams, deps: LintFileDeps, isCancelled: () => boolean = () => false): Promise<LintFileResult> {
+export async function lintFile(params: LintFileParams, deps: LintFileDeps): Promise<LintFileResult> {
   const uri = typeof params?.uri === 'string' ? params.uri : '';
   if (uri === '' || typeof params.text !== 'string') {
     deps.logError('topology/lintFile', new Error('params need { uri: string, text: string }'));
@@ -43,10 +43,7 @@ export async function lintFile(params: LintFileParams, deps: LintFileDeps, isCan
       if (!deps.isOpen(uri)) deps.settings.forget(uri);
     }
     if (deps.projectConfigs.isIgnored(uri)) return { uri, ignored: true, diagnostics: [] };
-    if (isCancelled()) return { uri, ignored: false, diagnostics: [] };
-    const result = lintDocument(params.uri, params.text, settings, { checkpoint: createCheckpoint({ budgetMs: settings.maxAnalysisSeconds * 1000 }) });
-    for (const internal of result.analysis?.internalErrors ?? []) deps.logError(`Internal error (${internal.context}) linting ${uri}`, internal.stack);
-    return { uri, ignored: false, diagnostics: result.findings.map((f) => toDiagnostic(f, uri, deps.lessonsBase)) };
+    return { uri, ignored: false, diagnostics: (await deps.lint(uri, params.text, settings)) ?? [] };
   } catch (error) {
     deps.logError(`Linting ${uri} (Lint Workspace) failed`, error);
     return { uri, ignored: false, diagnostics: [] };

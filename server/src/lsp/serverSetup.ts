@@ -18,6 +18,7 @@ import { AnalysisScheduler } from './analysisScheduler';
 import type { SchedulerLimits } from './analysisScheduler';
 import { ONE_PASS_DOCUMENTS } from './documentUpdate';
 import * as editing from './editing';
+import { FileLinter } from './fileLinter';
 import { lintFile } from './lintFile';
 import type { ProjectConfigHost, ProjectConfigService } from './projectConfig';
 import { SettingsService } from './settingsService';
@@ -36,6 +37,9 @@ export type ProjectConfigs = Pick<
   /** Settles once the configs are known (the browser's arrive from the client); settings wait for it. */
   ready?(): Promise<void>;
 };
+
+/** Lint Workspace's worker ends after this long without a file to lint. */
+const LINT_FILES_IDLE_MS = 60_000;
 
 /** Optional memory care on the connection's thread (Node: lsp/idleCollector.ts). */
 export interface MemoryHooks {
@@ -132,6 +136,19 @@ export function startLanguageServer(connection: Connection, platform: ServerPlat
     platform.limits,
   );
 
+  const fileLinter = new FileLinter(
+    {
+      startWorker: platform.startWorker,
+      inlineWorker: platform.inlineWorker,
+      get lessonsBase() {
+        return lessonsBase;
+      },
+      testHooks,
+      log: (message) => connection.console.error(message),
+    },
+    { graceMs: platform.limits.graceMs, hungMs: platform.limits.hungMs, idleMs: LINT_FILES_IDLE_MS },
+  );
+
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     pullConfiguration = params.capabilities.workspace?.configuration === true;
     canRefreshInlayHints = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
@@ -180,7 +197,13 @@ export function startLanguageServer(connection: Connection, platform: ServerPlat
   connection.onRequest(DiagramLocateRequest.type, (params, token: CancellationToken) => scheduler.request(params.uri, 'diagramLocate', params, token, null));
   connection.onRequest(DiagramSvgRequest.type, (params, token: CancellationToken) => scheduler.request(params.uri, 'diagramSvg', params, token, null));
   connection.onRequest(LintFileRequest.type, (p, token) =>
-    lintFile(p, { settings, projectConfigs, isOpen: (uri) => documents.get(uri) !== undefined, lessonsBase, logError }, () => token.isCancellationRequested),
+    lintFile(p, {
+      settings,
+      projectConfigs,
+      isOpen: (uri) => documents.get(uri) !== undefined,
+      lint: (uri, text, lintSettings) => fileLinter.lint(uri, text, lintSettings, token),
+      logError,
+    }),
   );
   // ---------------------------------------------------------------- documents and notifications
 
@@ -222,7 +245,10 @@ export function startLanguageServer(connection: Connection, platform: ServerPlat
     if (canRefreshInlayHints) connection.languages.inlayHint.refresh().catch((error: unknown) => logError('Refreshing inlay hints failed', error));
   });
 
-  connection.onShutdown(() => scheduler.dispose());
+  connection.onShutdown(() => {
+    scheduler.dispose();
+    fileLinter.dispose();
+  });
 
   documents.listen(connection);
   connection.listen();

@@ -110,6 +110,17 @@ export interface DropMessage {
   uri: string;
 }
 
+/** Lint a text once and keep nothing (topology/lintFile: Lint Workspace's unopened files). */
+export interface LintTextMessage {
+  type: 'lintText';
+  seq: number;
+  uri: string;
+  text: string;
+  settings: LintSettings;
+  /** The text ran out of time before: syntax and schema only. */
+  skipAnalysis?: 'over-budget';
+}
+
 /** Lint a small built-in fabric once and keep nothing: a spare worker's code is warm before a big document arrives. */
 export interface WarmMessage {
   type: 'warm';
@@ -121,7 +132,7 @@ export interface CancelMessage {
   seq: number;
 }
 
-export type MainToWorker = InitMessage | AnalyseMessage | RequestMessage | DropMessage | CancelMessage | WarmMessage;
+export type MainToWorker = InitMessage | AnalyseMessage | RequestMessage | DropMessage | CancelMessage | WarmMessage | LintTextMessage;
 
 // ------------------------------------------------------------------ worker → main
 
@@ -172,13 +183,22 @@ export interface LogMessage {
   message: string;
 }
 
+/** The answer to `lintText`: its diagnostics (within the per-document budget), or why there are none. */
+export interface LintedTextMessage {
+  type: 'lintedText';
+  seq: number;
+  diagnostics?: Diagnostic[];
+  cancelled?: boolean;
+  error?: string;
+}
+
 /** The answer to `warm`: the warm-up lint took `ms`. */
 export interface WarmedMessage {
   type: 'warmed';
   ms: number;
 }
 
-export type WorkerToMain = StartedMessage | FabricStartedMessage | AnalysedMessage | ResponseMessage | LogMessage | WarmedMessage;
+export type WorkerToMain = StartedMessage | FabricStartedMessage | AnalysedMessage | ResponseMessage | LogMessage | WarmedMessage | LintedTextMessage;
 
 // ------------------------------------------------------------------ shared cancellation slots
 
