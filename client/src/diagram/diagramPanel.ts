@@ -291,6 +291,7 @@ export class DiagramPanel implements DiagramPanelApi, vscode.Disposable {
       { enableScripts: true, localResourceRoots: [media], retainContextWhenHidden: true },
     );
     panel.iconPath = vscode.Uri.joinPath(media, 'diagram.svg');
+    this.probes.pageLoading();
     panel.webview.html = this.html(panel.webview);
     panel.webview.onDidReceiveMessage(
       (raw: unknown) => {
@@ -333,6 +334,7 @@ export class DiagramPanel implements DiagramPanelApi, vscode.Disposable {
         // The script (re)loaded: draw what we have, or ask for it.
         if (this.view !== undefined) this.post({ type: 'render', view: this.view, revision: ++this.revision });
         else this.refresh();
+        this.probes.listening();
         return;
       case 'select':
         await this.select(message.key);

@@ -247,6 +247,7 @@ export class LessonsPanel implements LessonsPanelApi, vscode.Disposable {
     this.panelDisposables = [];
     panel.webview.options = this.webviewOptions();
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'lessons.svg');
+    this.probes.pageLoading();
     panel.webview.html = this.html(panel.webview);
     panel.webview.onDidReceiveMessage((raw: unknown) => {
       const message = parseWebviewMessage(raw);
@@ -273,6 +274,7 @@ export class LessonsPanel implements LessonsPanelApi, vscode.Disposable {
         const scroll = !this.keepScrollOnce;
         this.keepScrollOnce = false;
         this.rerender(scroll);
+        this.probes.listening();
         return;
       }
       case 'openLesson':
