@@ -21,7 +21,7 @@ import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
 import type { LintSettings } from '../core/settings';
 import { toDiagnostic } from './diagnostics';
-import type { AnalysisWorkerPort, StartWorker } from './workerHost';
+import type { AnalysisWorkerPort, FallbackWorkerStarter } from './workerHost';
 import { signalCancel } from './workerProtocol';
 import type { AnalysedMessage, MainToWorker, ResponseMessage, WorkerMethod, WorkerRequests, WorkerToMain } from './workerProtocol';
 
@@ -72,9 +72,8 @@ export interface AnalysisEvent {
 }
 
 export interface SchedulerHost {
-  startWorker: StartWorker;
-  /** Used when workers cannot be started at all: the same runtime on the connection's thread. */
-  inlineWorker?: StartWorker;
+  /** Starts the analysis workers (falling back to the connection's thread when they do not start). */
+  workers: FallbackWorkerStarter;
   lessonsBase: string;
   testHooks: boolean;
   /** The document's current state (undefined once closed). */
@@ -155,8 +154,6 @@ class WorkerSlot {
   }
 }
 
-/** Workers that end before their first message, in a row, before falling back to `inlineWorker`. */
-const MAX_FAILED_STARTS = 3;
 
 const CANCELLED = (): ResponseError<void> => new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
 
@@ -171,9 +168,6 @@ export class AnalysisScheduler {
   private spare: WorkerSlot | undefined;
   /** The spare was started ahead of need once (limits.warmSpare); it is not started ahead again. */
   private sparePrepared = false;
-  /** Workers in a row that ended before saying anything (a missing or broken worker script). */
-  private failedStarts = 0;
-  private startWorker: StartWorker;
   private useClock = 0;
   private disposed = false;
 
@@ -182,7 +176,6 @@ export class AnalysisScheduler {
     private readonly limits: SchedulerLimits = DEFAULT_LIMITS,
   ) {
     this.shared = new WorkerSlot('analysis-shared', false);
-    this.startWorker = host.startWorker;
   }
 
   /** Starts the shared worker now, so the first document does not wait for it. */
@@ -423,7 +416,7 @@ export class AnalysisScheduler {
     if (this.sparePrepared || !this.limits.warmSpare || this.disposed) return;
     this.sparePrepared = true;
     if (this.spare !== undefined || this.dedicated.size > 0 || this.limits.maxDedicatedWorkers < 1) return;
-    if (this.host.inlineWorker !== undefined && this.startWorker === this.host.inlineWorker) return;
+    if (this.host.workers.inlineOnly) return;
     const slot = new WorkerSlot(`analysis-${++this.workerCount}`, true);
     this.spare = slot;
     this.post(slot, { type: 'warm' });
@@ -431,18 +424,11 @@ export class AnalysisScheduler {
 
   private ensurePort(slot: WorkerSlot): AnalysisWorkerPort {
     if (slot.port !== undefined) return slot.port;
-    let spoke = false;
-    const port: AnalysisWorkerPort = this.startWorker(slot.name, {
+    const port: AnalysisWorkerPort = this.host.workers.start(slot.name, {
       message: (message) => {
-        spoke = true;
-        this.failedStarts = 0;
         if (slot.port === port) this.onMessage(slot, message);
       },
       exit: (reason) => {
-        if (!spoke && ++this.failedStarts >= MAX_FAILED_STARTS && this.host.inlineWorker !== undefined && this.startWorker !== this.host.inlineWorker) {
-          this.host.log(`Analysis workers do not start (${reason}); analysing on the connection's thread from now on`);
-          this.startWorker = this.host.inlineWorker;
-        }
         if (slot.port === port) this.lost(slot, 'crashed', reason);
       },
     });

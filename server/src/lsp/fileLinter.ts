@@ -11,14 +11,13 @@
  */
 import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
 import type { LintSettings } from '../core/settings';
-import type { AnalysisWorkerPort, StartWorker } from './workerHost';
+import type { AnalysisWorkerPort, FallbackWorkerStarter } from './workerHost';
 import { signalCancel } from './workerProtocol';
 import type { LintedTextMessage, WorkerToMain } from './workerProtocol';
 
 export interface FileLinterHost {
-  startWorker: StartWorker;
-  /** Used when `startWorker`'s workers do not start at all: the same runtime on the connection's thread. */
-  inlineWorker?: StartWorker;
+  /** The server's worker starter (shared with the scheduler, so both fall back to the connection's thread together). */
+  workers: FallbackWorkerStarter;
   readonly lessonsBase: string;
   testHooks: boolean;
   log(message: string): void;
@@ -43,9 +42,6 @@ interface Job {
   resolve(diagnostics: Diagnostic[] | undefined): void;
 }
 
-/** Workers that end before their first message, in a row, before falling back to `inlineWorker`. */
-const MAX_FAILED_STARTS = 3;
-
 export class FileLinter {
   private port: AnalysisWorkerPort | undefined;
   private signals: Int32Array | undefined;
@@ -54,16 +50,12 @@ export class FileLinter {
   private running: Job | undefined;
   private watchdog: ReturnType<typeof setTimeout> | undefined;
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
-  private failedStarts = 0;
-  private startWorker: StartWorker;
   private disposed = false;
 
   constructor(
     private readonly host: FileLinterHost,
     private readonly limits: FileLinterLimits,
-  ) {
-    this.startWorker = host.startWorker;
-  }
+  ) {}
 
   /** The text's diagnostics as an open document would get them; undefined when cancelled or failed. */
   lint(uri: string, text: string, settings: LintSettings, token?: CancellationToken): Promise<Diagnostic[] | undefined> {
@@ -124,18 +116,11 @@ export class FileLinter {
 
   private ensurePort(): AnalysisWorkerPort {
     if (this.port !== undefined) return this.port;
-    let spoke = false;
-    const port = this.startWorker('lint-files', {
+    const port = this.host.workers.start('lint-files', {
       message: (message) => {
-        spoke = true;
-        this.failedStarts = 0;
         if (this.port === port) this.onMessage(message);
       },
       exit: (reason) => {
-        if (!spoke && ++this.failedStarts >= MAX_FAILED_STARTS && this.host.inlineWorker !== undefined && this.startWorker !== this.host.inlineWorker) {
-          this.host.log(`The Lint Workspace worker does not start (${reason}); linting on the connection's thread from now on`);
-          this.startWorker = this.host.inlineWorker;
-        }
         if (this.port === port) this.lost(`its worker stopped (${reason})`);
       },
     });

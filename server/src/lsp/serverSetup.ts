@@ -23,6 +23,7 @@ import { lintFile } from './lintFile';
 import type { ProjectConfigHost, ProjectConfigService } from './projectConfig';
 import { SettingsService } from './settingsService';
 import { ANALYSIS_EVENT_METHOD } from './testHooks';
+import { FallbackWorkerStarter } from './workerHost';
 import type { StartWorker } from './workerHost';
 import { WORKSPACE_FOLDERS_CAPABILITY } from './workspaceFolders';
 
@@ -111,10 +112,12 @@ export function startLanguageServer(connection: Connection, platform: ServerPlat
     return documents.get(uri);
   }
 
+  // One starter for the scheduler's workers and Lint Workspace's: if workers do not start, both fall back together.
+  const workers = new FallbackWorkerStarter(platform.startWorker, platform.inlineWorker, (message) => connection.console.error(message));
+
   const scheduler = new AnalysisScheduler(
     {
-      startWorker: platform.startWorker,
-      inlineWorker: platform.inlineWorker,
+      workers,
       get lessonsBase() {
         return lessonsBase;
       },
@@ -138,8 +141,7 @@ export function startLanguageServer(connection: Connection, platform: ServerPlat
 
   const fileLinter = new FileLinter(
     {
-      startWorker: platform.startWorker,
-      inlineWorker: platform.inlineWorker,
+      workers,
       get lessonsBase() {
         return lessonsBase;
       },
